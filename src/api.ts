@@ -1,0 +1,32 @@
+/** The engine's public surface, shared by the CLI and the extension. */
+import type { SpecDocument } from './core/model.js';
+import { parseSpec } from './core/parse.js';
+import type { Finding } from './core/rule.js';
+import { checkSpec, type RuleSetting } from './core/runner.js';
+import type { Template } from './core/template.js';
+import { builtInRules } from './rules/index.js';
+import { builtInTemplates, DEFAULT_TEMPLATE_NAME } from './templates/index.js';
+
+export interface LintRequest {
+  text: string;
+  uri?: string;
+  template?: Template;
+  settings?: Readonly<Record<string, RuleSetting>>;
+}
+
+export interface LintResult {
+  doc: SpecDocument;
+  findings: Finding[];
+}
+
+/** Parses once and runs every built-in rule over the shared model. */
+export function lintText(request: LintRequest): LintResult {
+  const doc = parseSpec(request.text, request.uri);
+  const template = request.template ?? builtInTemplates.get(DEFAULT_TEMPLATE_NAME)!;
+  const findings = checkSpec(doc, { template, rules: builtInRules, settings: request.settings });
+  return { doc, findings };
+}
+
+export { applyFixes, type Fix, type TextEdit } from './core/fix.js';
+export type { Finding } from './core/rule.js';
+export { parseSpec };

@@ -1,0 +1,22 @@
+import type { FileResult } from '../result.js';
+
+/** The stable machine-readable shape, `version` 1. */
+export function formatJson(results: readonly FileResult[]): string {
+  const files = results.map((result) => ({
+    path: result.path,
+    template: result.template,
+    ...(result.skipped ? { skipped: result.skipped } : {}),
+    findings: result.findings.map((finding) => ({
+      ruleId: finding.ruleId,
+      severity: finding.severity,
+      message: finding.message,
+      line: finding.start.line,
+      column: finding.start.column,
+      endLine: finding.end.line,
+      endColumn: finding.end.column,
+      data: finding.data ?? {},
+      fixes: finding.fixes.map((fix) => ({ title: fix.title, safe: fix.safe === true, edits: fix.edits })),
+    })),
+  }));
+  return JSON.stringify({ version: 1, files }, null, 2) + '\n';
+}

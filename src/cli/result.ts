@@ -1,0 +1,28 @@
+import type { Finding } from '../core/rule.js';
+
+export interface FileResult {
+  /** Path relative to the working directory, with forward slashes. */
+  path: string;
+  template: string;
+  findings: Finding[];
+  /** Why the file was not checked (binary, too large); findings are then empty. */
+  skipped?: string;
+}
+
+export interface Totals {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export function countFindings(results: readonly FileResult[]): Totals {
+  const totals = { errors: 0, warnings: 0, infos: 0 };
+  for (const result of results) {
+    for (const finding of result.findings) {
+      if (finding.severity === 'error') totals.errors++;
+      else if (finding.severity === 'warning') totals.warnings++;
+      else totals.infos++;
+    }
+  }
+  return totals;
+}

@@ -1,0 +1,70 @@
+export interface TextEdit {
+  offset: number;
+  length: number;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** Safe fixes only insert placeholders or scaffolds, never reword: `check --fix` applies them. */
+  safe?: boolean;
+}
+
+export interface ApplyResult {
+  text: string;
+  applied: Fix[];
+  /** Fixes left out because an edit overlapped an edit of an earlier fix. */
+  skipped: Fix[];
+}
+
+interface OrderedEdit extends TextEdit {
+  order: number;
+}
+
+function overlaps(a: TextEdit, b: TextEdit): boolean {
+  const aEnd = a.offset + a.length;
+  const bEnd = b.offset + b.length;
+  if (a.length === 0 && b.length === 0) return false;
+  if (a.length === 0) return a.offset > b.offset && a.offset < bEnd;
+  if (b.length === 0) return b.offset > a.offset && b.offset < aEnd;
+  return a.offset < bEnd && b.offset < aEnd;
+}
+
+/**
+ * Applies whole fixes in order, skipping any fix whose edits overlap an accepted one.
+ * Insertions at the same offset keep the order of their fixes. The text is rebuilt in one
+ * pass over the sorted edits, which is the same as applying them bottom-up.
+ */
+export function applyFixes(text: string, fixes: readonly Fix[]): ApplyResult {
+  const accepted: OrderedEdit[] = [];
+  const applied: Fix[] = [];
+  const skipped: Fix[] = [];
+  for (const fix of fixes) {
+    const valid = fix.edits.every(
+      (edit, i) =>
+        edit.offset >= 0 &&
+        edit.length >= 0 &&
+        edit.offset + edit.length <= text.length &&
+        !fix.edits.some((other, j) => j < i && overlaps(edit, other)) &&
+        !accepted.some((other) => overlaps(edit, other)),
+    );
+    if (!valid) {
+      skipped.push(fix);
+      continue;
+    }
+    for (const edit of fix.edits) accepted.push({ ...edit, order: accepted.length });
+    applied.push(fix);
+  }
+  // At one offset, insertions (in fix order) come before the text a replacement puts there.
+  accepted.sort((a, b) => a.offset - b.offset || Math.sign(a.length) - Math.sign(b.length) || a.order - b.order);
+  const parts: string[] = [];
+  let cursor = 0;
+  for (const edit of accepted) {
+    parts.push(text.slice(cursor, edit.offset), edit.newText);
+    cursor = edit.offset + edit.length;
+  }
+  parts.push(text.slice(cursor));
+  const result = parts.join('');
+  return { text: result, applied, skipped };
+}

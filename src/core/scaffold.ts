@@ -1,0 +1,48 @@
+import type { TextEdit } from './fix.js';
+import type { SpecDocument } from './model.js';
+import type { Template, TemplateSection } from './template.js';
+import type { TemplateMatch } from './template-match.js';
+
+const DEFAULT_SCAFFOLD = 'TBD';
+
+/** Body text inserted under a scaffolded heading, in the document's line endings. */
+export function scaffoldBody(templateSection: TemplateSection, eol = '\n'): string {
+  return (templateSection.scaffold ?? DEFAULT_SCAFFOLD).replace(/\r?\n/g, eol);
+}
+
+/** Where a missing section goes: after the nearest earlier template section present, else before the nearest later one. */
+export function insertionPoint(doc: SpecDocument, template: Template, match: TemplateMatch, sectionId: string): { offset: number; level: number } {
+  const index = template.sections.findIndex((entry) => entry.id === sectionId);
+  for (let i = index - 1; i >= 0; i--) {
+    const previous = match.byId.get(template.sections[i].id);
+    if (previous) return { offset: previous.section.range.end, level: previous.section.level };
+  }
+  for (let i = index + 1; i < template.sections.length; i++) {
+    const next = match.byId.get(template.sections[i].id);
+    if (next) return { offset: next.section.range.start, level: next.section.level };
+  }
+  const hasTitle = doc.sections.some((section) => section.level === 1);
+  const minLevel = Math.min(...doc.sections.map((section) => section.level));
+  return { offset: doc.text.length, level: hasTitle || !Number.isFinite(minLevel) ? 2 : minLevel };
+}
+
+/** Blank-line-separated block text to insert at `offset` without gluing onto neighbours. */
+export function blockInsertion(text: string, offset: number, block: string, eol: string): TextEdit {
+  const before = text.slice(0, offset);
+  let prefix = '';
+  if (before.length > 0) {
+    if (!/(\r?\n|\r)$/.test(before)) prefix = eol + eol;
+    else if (!/(\r?\n|\r)[ \t]*(\r?\n|\r)$/.test(before)) prefix = eol;
+  }
+  const atEnd = offset >= text.length;
+  const suffix = atEnd ? eol : eol + eol;
+  return { offset, length: 0, newText: prefix + block + suffix };
+}
+
+/** The edit that inserts a missing template section with its heading and starter body. */
+export function missingSectionEdit(doc: SpecDocument, template: Template, match: TemplateMatch, templateSection: TemplateSection): TextEdit {
+  const eol = doc.lines.eol;
+  const { offset, level } = insertionPoint(doc, template, match, templateSection.id);
+  const block = `${'#'.repeat(Math.min(level, 6))} ${templateSection.title}${eol}${eol}${scaffoldBody(templateSection, eol)}`;
+  return blockInsertion(doc.text, offset, block, eol);
+}

@@ -1,0 +1,73 @@
+import type { SpecDocument } from './model.js';
+
+type Directive = 'disable' | 'enable' | 'disable-next-line' | 'disable-line' | 'disable-file';
+
+interface SuppressionComment {
+  directive: Directive;
+  /** Empty means every rule. */
+  rules: string[];
+  /** 0-based line the directive applies from (or to, for line directives). */
+  line: number;
+}
+
+const DIRECTIVE = /^specwise-(disable-next-line|disable-line|disable-file|disable|enable)(?:\s+([\s\S]*))?$/;
+
+/** Parses `specwise-...` comments: rule ids separated by spaces or commas, then an optional `-- reason`. */
+export function readSuppressions(doc: SpecDocument): SuppressionComment[] {
+  const result: SuppressionComment[] = [];
+  for (const comment of doc.comments) {
+    const match = DIRECTIVE.exec(comment.body);
+    if (!match) continue;
+    const directive = match[1] as Directive;
+    const ruleList = (match[2] ?? '').split('--')[0];
+    const rules = ruleList.split(/[\s,]+/).filter(Boolean);
+    const line = directive === 'disable-next-line' ? doc.lines.lineAt(comment.range.end) + 1 : doc.lines.lineAt(comment.range.start);
+    result.push({ directive, rules, line });
+  }
+  return result;
+}
+
+export function isSuppressionComment(body: string): boolean {
+  return DIRECTIVE.test(body);
+}
+
+/** Answers whether a rule is switched off at a 0-based line. */
+export class SuppressionMap {
+  private readonly comments: SuppressionComment[];
+
+  constructor(doc: SpecDocument) {
+    this.comments = readSuppressions(doc);
+  }
+
+  isSuppressed(ruleId: string, line: number): boolean {
+    let allOff = false;
+    const off = new Set<string>();
+    const on = new Set<string>();
+    for (const comment of this.comments) {
+      const applies = comment.rules.length === 0 || comment.rules.includes(ruleId);
+      switch (comment.directive) {
+        case 'disable-file':
+          if (applies) return true;
+          break;
+        case 'disable-next-line':
+        case 'disable-line':
+          if (applies && comment.line === line) return true;
+          break;
+        case 'disable':
+        case 'enable':
+          if (comment.line > line) break;
+          if (comment.rules.length === 0) {
+            allOff = comment.directive === 'disable';
+            off.clear();
+            on.clear();
+          } else if (comment.directive === 'disable') {
+            for (const rule of comment.rules) (on.delete(rule), off.add(rule));
+          } else {
+            for (const rule of comment.rules) (off.delete(rule), on.add(rule));
+          }
+          break;
+      }
+    }
+    return (allOff && !on.has(ruleId)) || off.has(ruleId);
+  }
+}

@@ -1,0 +1,55 @@
+import type { Section, SpecDocument } from './model.js';
+import { normalizeTitle } from './normalize.js';
+import type { Template, TemplateSection } from './template.js';
+
+export interface MatchedSection {
+  templateSection: TemplateSection;
+  /** Position in the template's section list. */
+  templateIndex: number;
+  section: Section;
+}
+
+export interface TemplateMatch {
+  /** Matched sections in document order. */
+  matched: MatchedSection[];
+  byId: Map<string, MatchedSection>;
+  /** Template sections with no heading, in template order. */
+  missing: TemplateSection[];
+}
+
+/**
+ * The first heading, at any level, whose normalized title equals a section's title or alias
+ * claims that section. A title may name several sections: an alias shared by two sections
+ * ("Drawbacks and alternatives") or, failing a whole-title match, its parts joined by "and".
+ */
+export function matchTemplate(doc: SpecDocument, template: Template): TemplateMatch {
+  const byTitle = new Map<string, number[]>();
+  template.sections.forEach((templateSection, index) => {
+    for (const title of [templateSection.title, ...templateSection.aliases]) {
+      const key = normalizeTitle(title);
+      const indexes = byTitle.get(key) ?? [];
+      if (!indexes.includes(index)) indexes.push(index);
+      byTitle.set(key, indexes);
+    }
+  });
+  const matched: MatchedSection[] = [];
+  const byId = new Map<string, MatchedSection>();
+  for (const section of doc.sections) {
+    const whole = byTitle.get(section.normalizedTitle);
+    const indexes = whole ?? section.normalizedTitle.split(' and ').flatMap((part) => byTitle.get(part.trim()) ?? []);
+    for (const templateIndex of indexes) {
+      const templateSection = template.sections[templateIndex];
+      if (byId.has(templateSection.id)) continue;
+      const match = { templateSection, templateIndex, section };
+      matched.push(match);
+      byId.set(templateSection.id, match);
+    }
+  }
+  const missing = template.sections.filter((templateSection) => !byId.has(templateSection.id));
+  return { matched, byId, missing };
+}
+
+/** Sections of the given kinds, with their template section, in document order. */
+export function sectionsOfKind(match: TemplateMatch, ...kinds: string[]): MatchedSection[] {
+  return match.matched.filter((entry) => kinds.includes(entry.templateSection.kind));
+}

@@ -1,0 +1,165 @@
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { main } from '../../src/cli/main.js';
+import { fakeIo, PROJECT_ROOT } from './helpers.js';
+import { sarifErrors } from './sarif-schema.js';
+
+const COMPLETE = path.join(PROJECT_ROOT, 'examples/checkout-redesign.spec.md');
+const DRAFT = path.join(PROJECT_ROOT, 'examples/report-export.spec.md');
+
+async function cli(args: string[], cwd = PROJECT_ROOT) {
+  const io = fakeIo(cwd);
+  const code = await main(args, io.io);
+  return { code, stdout: io.stdout(), stderr: io.stderr() };
+}
+
+describe('specwise check (in process)', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'specwise-cli-'));
+    mkdirSync(path.join(dir, 'specs/deep'), { recursive: true });
+    mkdirSync(path.join(dir, 'node_modules/pkg'), { recursive: true });
+    mkdirSync(path.join(dir, 'empty'));
+    writeFileSync(path.join(dir, 'specs/a.md'), '# A\n\n## Summary\n\nText.\n');
+    writeFileSync(path.join(dir, 'specs/deep/b.markdown'), '# B\n');
+    writeFileSync(path.join(dir, 'specs/notes.txt'), 'not markdown');
+    writeFileSync(path.join(dir, 'node_modules/pkg/README.md'), '# Skipped\n');
+    writeFileSync(path.join(dir, 'with space ü.md'), '# Unicode path\n');
+    writeFileSync(path.join(dir, 'binary.md'), Buffer.from([0x23, 0x20, 0x00, 0x01, 0x02]));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('prints path:line:col severity rule message lines and a summary', async () => {
+    const { code, stdout } = await cli(['check', 'examples/report-export.spec.md']);
+    assert.equal(code, 0, 'warnings alone pass');
+    assert.match(stdout, /^examples\/report-export\.spec\.md:15:1 warning empty-section Section 'Success Criteria' is empty/m);
+    assert.match(stdout, /^9 problems \(0 errors, 4 warnings, 5 info\) in 1 file\.$/m);
+  });
+
+  it('reports no problems on the complete example', async () => {
+    const { code, stdout } = await cli(['check', COMPLETE]);
+    assert.equal(code, 0);
+    assert.equal(stdout, 'No problems in 1 file.\n');
+  });
+
+  it('expands directories to Markdown files, skipping node_modules and .git', async () => {
+    const { stdout } = await cli(['check', '--format', 'json', 'specs'], dir);
+    const paths = JSON.parse(stdout).files.map((file: { path: string }) => file.path);
+    assert.deepEqual(paths, ['specs/a.md', 'specs/deep/b.markdown']);
+  });
+
+  it('expands quoted globs and checks explicit files of any name', async () => {
+    const globbed = await cli(['check', '--format', 'json', 'specs/**/*.md'], dir);
+    assert.deepEqual(JSON.parse(globbed.stdout).files.map((file: { path: string }) => file.path), ['specs/a.md']);
+    const explicit = await cli(['check', '--format', 'json', 'specs/notes.txt', 'with space ü.md'], dir);
+    assert.deepEqual(JSON.parse(explicit.stdout).files.map((file: { path: string }) => file.path), ['specs/notes.txt', 'with space ü.md']);
+  });
+
+  it('writes the documented JSON shape', async () => {
+    const { stdout } = await cli(['check', '--format', 'json', DRAFT]);
+    const output = JSON.parse(stdout);
+    assert.equal(output.version, 1);
+    const [file] = output.files;
+    assert.equal(file.template, 'tech-spec');
+    const finding = file.findings.find((entry: { ruleId: string }) => entry.ruleId === 'empty-section');
+    assert.deepEqual(Object.keys(finding), ['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'data', 'fixes']);
+    assert.deepEqual([finding.line, finding.column, finding.endLine, finding.endColumn], [15, 1, 15, 20]);
+    assert.equal(finding.data.section, 'success-criteria');
+    assert.equal(finding.fixes[0].safe, true);
+    assert.equal(finding.fixes[0].edits[0].length, 0);
+  });
+
+  it('writes SARIF 2.1.0 that validates against the official schema', async () => {
+    const { stdout } = await cli(['check', '--format', 'sarif', 'examples/']);
+    const log = JSON.parse(stdout);
+    assert.deepEqual(sarifErrors(log), []);
+    const run = log.runs[0];
+    assert.equal(run.tool.driver.name, 'specwise');
+    assert.ok(run.tool.driver.rules.every((rule: { helpUri: string }) => rule.helpUri.includes('/docs/rules/')));
+    const result = run.results.find((entry: { ruleId: string }) => entry.ruleId === 'missing-section');
+    assert.equal(result.level, 'warning');
+    assert.equal(result.properties.section, 'problem');
+    assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'examples/report-export.spec.md');
+    assert.equal(result.locations[0].physicalLocation.region.startLine, 5);
+    assert.ok(run.results.some((entry: { level: string }) => entry.level === 'note'));
+    assert.ok(sarifErrors({ version: '2.1.0', runs: [{ results: [] }] }).length > 0, 'the validator rejects a broken log');
+  });
+
+  it('exits 1 over --max-warnings and filters with --quiet', async () => {
+    const over = await cli(['check', '--max-warnings', '3', DRAFT]);
+    assert.equal(over.code, 1);
+    assert.match(over.stderr, /4 warnings, more than --max-warnings 3/);
+    assert.equal((await cli(['check', '--max-warnings=4', DRAFT])).code, 0);
+    const quiet = await cli(['check', '--quiet', DRAFT]);
+    assert.equal(quiet.stdout, 'No problems in 1 file.\n');
+  });
+
+  it('checks every file against --template', async () => {
+    const { stdout } = await cli(['check', '--template', 'rfc', '--format', 'json', COMPLETE]);
+    const [file] = JSON.parse(stdout).files;
+    assert.equal(file.template, 'rfc');
+    assert.ok(file.findings.some((finding: { data: { section: string } }) => finding.data.section === 'guide-level-explanation'));
+  });
+
+  it('skips binary files with a message instead of parsing them', async () => {
+    const { code, stdout } = await cli(['check', 'binary.md'], dir);
+    assert.equal(code, 0);
+    assert.match(stdout, /binary\.md: skipped: binary file/);
+  });
+
+  it('notes a directory without Markdown files', async () => {
+    const { code, stderr } = await cli(['check', 'empty'], dir);
+    assert.equal(code, 0);
+    assert.match(stderr, /No Markdown files under 'empty'/);
+  });
+
+  for (const [args, message] of [
+    [['check', 'missing.md'], /No such file or directory: 'missing\.md'/],
+    [['check', 'nothing/**/*.md'], /No files match the pattern/],
+    [['check', '--format', 'xml'], /Unknown format 'xml'/],
+    [['check', '--max-warnings', '-1'], /needs a value|non-negative whole number/],
+    [['check', '--max-warnings', 'ten'], /non-negative whole number/],
+    [['check', '--template', 'nope', 'specs'], /Unknown template 'nope'; built-in templates: tech-spec, rfc/],
+    [['check', '--bogus'], /Unknown option '--bogus'/],
+    [['check', '--config'], /--config needs a value/],
+    [['lint'], /Unknown command 'lint'/],
+  ] as const) {
+    it(`exits 2 with a message for ${args.join(' ')}`, async () => {
+      const { code, stderr, stdout } = await cli([...args], dir);
+      assert.equal(code, 2);
+      assert.match(stderr, message);
+      assert.equal(stdout, '');
+    });
+  }
+
+  it('exits 2 for a broken symlink named explicitly', async () => {
+    symlinkSync(path.join(dir, 'gone.md'), path.join(dir, 'dangling.md'));
+    const { code, stderr } = await cli(['check', 'dangling.md'], dir);
+    assert.equal(code, 2);
+    assert.match(stderr, /dangling\.md/);
+  });
+
+  it('prints help and version', async () => {
+    assert.match((await cli(['--help'])).stdout, /Usage: specwise <command>/);
+    assert.match((await cli(['--version'])).stdout, /^\d+\.\d+\.\d+/);
+  });
+});
+
+describe('specwise bin (real process)', () => {
+  before(function () {
+    this.timeout(60_000);
+    execFileSync('node', ['scripts/build.mjs'], { cwd: PROJECT_ROOT });
+  });
+
+  it('runs the bundled CLI with exit codes and SARIF on stdout', () => {
+    const ok = spawnSync('node', ['bin/specwise.cjs', 'check', 'examples/', '--format', 'sarif'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.deepEqual(sarifErrors(JSON.parse(ok.stdout)), []);
+    const bad = spawnSync('node', ['bin/specwise.cjs', 'check', '--format'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--format needs a value/);
+  });
+});

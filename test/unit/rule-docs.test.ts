@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Code } from 'mdast';
+import { applyFixes, lintText } from '../../src/api.js';
+import { parseMarkdown } from '../../src/core/markdown.js';
+import { ruleDocsUrl } from '../../src/core/rule.js';
+import { builtInRules } from '../../src/rules/index.js';
+import { builtInTemplates } from '../../src/templates/index.js';
+import { PROJECT_ROOT } from './helpers.js';
+
+interface DocExample {
+  kind: 'flagged' | 'ok';
+  text: string;
+  template?: string;
+  lines?: number[];
+}
+
+/** Code blocks with info `markdown flagged|ok [lines=1,2] [template=NAME]` are executable examples. */
+function readExamples(markdown: string): DocExample[] {
+  const examples: DocExample[] = [];
+  const visit = (node: { type: string; children?: unknown[] }) => {
+    if (node.type === 'code') {
+      const code = node as Code;
+      const meta = (code.meta ?? '').split(/\s+/);
+      const kind = meta.find((word) => word === 'flagged' || word === 'ok') as DocExample['kind'] | undefined;
+      if (code.lang === 'markdown' && kind) {
+        const option = (name: string) => meta.find((word) => word.startsWith(`${name}=`))?.slice(name.length + 1);
+        const lines = option('lines')?.split(',').map(Number);
+        examples.push({ kind, text: `${code.value}\n`, template: option('template'), lines });
+      }
+    }
+    for (const child of (node.children ?? []) as { type: string }[]) visit(child);
+  };
+  visit(parseMarkdown(markdown));
+  return examples;
+}
+
+/** Every non-whitespace character of `before` appears in `after`, in order. */
+function keepsAllText(before: string, after: string): boolean {
+  const rest = after.replace(/\s+/g, '');
+  let position = 0;
+  for (const char of before.replace(/\s+/g, '')) {
+    position = rest.indexOf(char, position);
+    if (position < 0) return false;
+    position++;
+  }
+  return true;
+}
+
+describe('rule documentation examples', () => {
+  for (const rule of builtInRules) {
+    describe(rule.id, () => {
+      const file = path.join(PROJECT_ROOT, 'docs/rules', `${rule.id}.md`);
+
+      it('has a docs page that its docs URL points to', () => {
+        assert.ok(existsSync(file), `missing ${file}`);
+        assert.equal(rule.docs, ruleDocsUrl(rule.id));
+      });
+
+      if (!existsSync(file)) return;
+      const examples = readExamples(readFileSync(file, 'utf8'));
+
+      it('documents at least one flagged and one clean example', () => {
+        assert.ok(examples.some((example) => example.kind === 'flagged'));
+        assert.ok(examples.some((example) => example.kind === 'ok'));
+      });
+
+      examples.forEach((example, index) => {
+        const template = builtInTemplates.get(example.template ?? 'tech-spec');
+        const run = (text: string) => lintText({ text, template }).findings.filter((finding) => finding.ruleId === rule.id);
+
+        it(`example ${index + 1} (${example.kind}) behaves as documented`, () => {
+          assert.ok(template, `unknown template ${example.template}`);
+          const findings = run(example.text);
+          if (example.kind === 'ok') {
+            assert.deepEqual(findings.map((finding) => `${finding.start.line}: ${finding.message}`), []);
+            return;
+          }
+          assert.ok(findings.length > 0, 'expected findings');
+          if (example.lines) assert.deepEqual([...new Set(findings.map((finding) => finding.start.line))], example.lines);
+        });
+
+        if (example.kind === 'flagged') {
+          it(`example ${index + 1}: fixes remove the findings, keep every word and are idempotent`, () => {
+            const findings = run(example.text);
+            const fixes = findings.flatMap((finding) => finding.fixes);
+            if (fixes.length === 0) return;
+            const fixed = applyFixes(example.text, fixes);
+            assert.deepEqual(fixed.skipped, []);
+            assert.ok(keepsAllText(example.text, fixed.text), 'a fix lost text');
+            const after = run(fixed.text);
+            assert.deepEqual(after.map((finding) => finding.message), []);
+            const again = applyFixes(fixed.text, after.flatMap((finding) => finding.fixes));
+            assert.equal(again.text, fixed.text);
+          });
+        }
+      });
+    });
+  }
+});
