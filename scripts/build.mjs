@@ -12,6 +12,8 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // Prefer ES modules: jsonc-parser's CommonJS build is UMD with requires esbuild cannot follow.
+  mainFields: ['module', 'main'],
   define: { SPECWISE_VERSION: JSON.stringify(version) },
 };
 

@@ -12,6 +12,8 @@ export interface LintRequest {
   uri?: string;
   template?: Template;
   settings?: Readonly<Record<string, RuleSetting>>;
+  /** Templates the file may name in its front matter. */
+  templates?: ReadonlyMap<string, Template>;
 }
 
 export interface LintResult {
@@ -23,7 +25,8 @@ export interface LintResult {
 export function lintText(request: LintRequest): LintResult {
   const doc = parseSpec(request.text, request.uri);
   const template = request.template ?? builtInTemplates.get(DEFAULT_TEMPLATE_NAME)!;
-  const findings = checkSpec(doc, { template, rules: builtInRules, settings: request.settings });
+  const templates = request.templates ?? builtInTemplates;
+  const findings = checkSpec(doc, { template, rules: builtInRules, settings: request.settings, templates });
   return { doc, findings };
 }
 

@@ -12,19 +12,39 @@ export interface CheckArgs {
   quiet: boolean;
 }
 
-export type ParsedArgs = CheckArgs | { command: 'help' } | { command: 'version' };
+export interface InitArgs {
+  command: 'init';
+  template?: string;
+}
+
+export interface NewArgs {
+  command: 'new';
+  template?: string;
+  file: string;
+  config?: string;
+}
+
+export interface TemplatesArgs {
+  command: 'templates';
+  config?: string;
+}
+
+export type ParsedArgs = CheckArgs | InitArgs | NewArgs | TemplatesArgs | { command: 'help' } | { command: 'version' };
 
 export const USAGE = `Usage: specwise <command> [options]
 
 Commands:
-  check [paths or globs...]   Check spec files (default: the current directory)
+  check [paths or globs...]       Check spec files (default: the current directory)
+  init [--template NAME]          Write a commented .specwise.jsonc here
+  new [--template NAME] FILE      Write a new spec from a template
+  templates                       List built-in and configured templates
 
-Options for check:
+Options:
   --config FILE         Use this config file instead of discovering one
-  --template NAME       Check every file against this built-in template
-  --format FORMAT       text (default), json or sarif
-  --max-warnings N      Exit 1 when there are more than N warnings
-  --quiet               Report errors only
+  --template NAME       The template to use (check: for every file)
+  --format FORMAT       check output: text (default), json or sarif
+  --max-warnings N      check: exit 1 when there are more than N warnings
+  --quiet               check: report errors only
   -h, --help            Show this help
   -v, --version         Show the version
 
@@ -33,48 +53,84 @@ Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings over th
 
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
 
+const ALLOWED: Record<string, readonly string[]> = {
+  check: ['--config', '--template', '--format', '--max-warnings', '--quiet'],
+  init: ['--template'],
+  new: ['--template', '--config'],
+  templates: ['--config'],
+};
+
+interface RawArgs {
+  positional: string[];
+  options: Map<string, string | true>;
+}
+
+function scan(command: string, rest: readonly string[]): RawArgs {
+  const raw: RawArgs = { positional: [], options: new Map() };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (!arg.startsWith('-') || arg === '-') {
+      raw.positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    if (!ALLOWED[command].includes(flag)) throw new UsageError(`Unknown option '${arg}' for '${command}'. Run 'specwise --help' for the options.`);
+    if (flag === '--quiet') {
+      raw.options.set(flag, true);
+      continue;
+    }
+    const value = eq > 0 && arg.startsWith('--') ? arg.slice(eq + 1) : rest[++i];
+    if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`Option ${flag} needs a value.`);
+    raw.options.set(flag, value);
+  }
+  return raw;
+}
+
+function text(raw: RawArgs, flag: string): string | undefined {
+  const value = raw.options.get(flag);
+  return typeof value === 'string' ? value : undefined;
+}
+
 /** Parses `specwise` arguments; throws UsageError with a message for the user. */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (argv.length === 0 || argv.includes('-h') || argv.includes('--help')) return { command: 'help' };
   if (argv[0] === '-v' || argv[0] === '--version') return { command: 'version' };
   const [command, ...rest] = argv;
-  if (command !== 'check') throw new UsageError(`Unknown command '${command}'. Run 'specwise --help' for the list of commands.`);
-  const args: CheckArgs = { command: 'check', paths: [], format: 'text', quiet: false };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    const [flag, inlineValue] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string => {
-      const next = inlineValue ?? rest[++i];
-      if (next === undefined || (inlineValue === undefined && next.startsWith('--'))) throw new UsageError(`Option ${flag} needs a value.`);
-      return next;
-    };
-    switch (flag) {
-      case '--config':
-        args.config = value();
-        break;
-      case '--template':
-        args.template = value();
-        break;
-      case '--format': {
-        const format = value();
-        if (!FORMATS.includes(format as OutputFormat)) throw new UsageError(`Unknown format '${format}'; expected one of: ${FORMATS.join(', ')}.`);
-        args.format = format as OutputFormat;
-        break;
-      }
-      case '--max-warnings': {
-        const raw = value();
-        const count = Number(raw);
-        if (!/^\d+$/.test(raw) || !Number.isSafeInteger(count)) throw new UsageError(`--max-warnings needs a non-negative whole number, got '${raw}'.`);
-        args.maxWarnings = count;
-        break;
-      }
-      case '--quiet':
-        args.quiet = true;
-        break;
-      default:
-        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Unknown option '${arg}'. Run 'specwise --help' for the options.`);
-        args.paths.push(arg);
+  if (!(command in ALLOWED)) throw new UsageError(`Unknown command '${command}'. Run 'specwise --help' for the list of commands.`);
+  const raw = scan(command, rest);
+  switch (command) {
+    case 'init':
+      if (raw.positional.length > 0) throw new UsageError(`'init' takes no paths; it writes .specwise.jsonc in the current directory.`);
+      return { command, template: text(raw, '--template') };
+    case 'new':
+      if (raw.positional.length !== 1) throw new UsageError(`'new' needs exactly one FILE to create, e.g. 'specwise new --template prd specs/search.md'.`);
+      return { command, template: text(raw, '--template'), file: raw.positional[0], config: text(raw, '--config') };
+    case 'templates':
+      if (raw.positional.length > 0) throw new UsageError(`'templates' takes no paths.`);
+      return { command, config: text(raw, '--config') };
+    default:
+      return parseCheck(raw);
+  }
+}
+
+function parseCheck(raw: RawArgs): CheckArgs {
+  const format = text(raw, '--format') ?? 'text';
+  if (!FORMATS.includes(format as OutputFormat)) throw new UsageError(`Unknown format '${format}'; expected one of: ${FORMATS.join(', ')}.`);
+  const args: CheckArgs = {
+    command: 'check',
+    paths: raw.positional,
+    config: text(raw, '--config'),
+    template: text(raw, '--template'),
+    format: format as OutputFormat,
+    quiet: raw.options.has('--quiet'),
+  };
+  const maxWarnings = text(raw, '--max-warnings');
+  if (maxWarnings !== undefined) {
+    if (!/^\d+$/.test(maxWarnings) || !Number.isSafeInteger(Number(maxWarnings))) {
+      throw new UsageError(`--max-warnings needs a non-negative whole number, got '${maxWarnings}'.`);
     }
+    args.maxWarnings = Number(maxWarnings);
   }
   return args;
 }

@@ -6,11 +6,20 @@ import { UsageError } from './args.js';
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 const MARKDOWN = /\.(md|markdown)$/i;
 
+export interface SelectedFile {
+  /** Absolute path. */
+  path: string;
+  /** Named on the command line or matched by a glob there (always checked), not found in a directory. */
+  explicit: boolean;
+  /** The directory or glob argument that found the file. */
+  from: string;
+}
+
 export interface FileSelection {
-  /** Absolute paths, sorted, without duplicates. */
-  files: string[];
-  /** Notes for the user, e.g. a directory with no spec files. */
-  notes: string[];
+  /** Sorted by path, without duplicates. */
+  files: SelectedFile[];
+  /** Directory arguments, to tell the user when one holds no spec files. */
+  directories: string[];
 }
 
 function isGlob(pattern: string): boolean {
@@ -37,12 +46,17 @@ function walk(directory: string, accept: (file: string) => boolean, out: string[
 }
 
 /**
- * Expands CLI paths: files are always checked, directories give their Markdown files,
- * quoted globs are matched relative to `cwd`. A path that is neither is a usage error.
+ * Expands CLI paths: named files and matches of quoted globs (relative to `cwd`) are always
+ * checked; directories give Markdown files that are checked when they are specs. Anything
+ * else is a usage error.
  */
 export function selectFiles(inputs: readonly string[], cwd: string): FileSelection {
-  const files = new Set<string>();
-  const notes: string[] = [];
+  const files = new Map<string, SelectedFile>();
+  const directories: string[] = [];
+  const add = (file: string, explicit: boolean, from: string) => {
+    const existing = files.get(file);
+    if (!existing || (explicit && !existing.explicit)) files.set(file, { path: file, explicit, from });
+  };
   for (const input of inputs.length > 0 ? inputs : ['.']) {
     const absolute = path.resolve(cwd, input);
     let stats;
@@ -52,12 +66,12 @@ export function selectFiles(inputs: readonly string[], cwd: string): FileSelecti
       stats = undefined;
     }
     if (stats?.isFile()) {
-      files.add(absolute);
+      add(absolute, true, input);
     } else if (stats?.isDirectory()) {
+      directories.push(input);
       const found: string[] = [];
       walk(absolute, (file) => MARKDOWN.test(file), found);
-      if (found.length === 0) notes.push(`No Markdown files under '${input}'.`);
-      for (const file of found) files.add(file);
+      for (const file of found) add(file, false, input);
     } else if (isGlob(input)) {
       const { base, glob } = picomatch.scan(input.replace(/\\/g, '/'));
       const root = path.resolve(cwd, base || '.');
@@ -65,10 +79,10 @@ export function selectFiles(inputs: readonly string[], cwd: string): FileSelecti
       const found: string[] = [];
       walk(root, (file) => matcher(path.relative(root, file).split(path.sep).join('/')), found);
       if (found.length === 0) throw new UsageError(`No files match the pattern '${input}'.`);
-      for (const file of found) files.add(file);
+      for (const file of found) add(file, true, input);
     } else {
       throw new UsageError(`No such file or directory: '${input}'.`);
     }
   }
-  return { files: [...files].sort(), notes };
+  return { files: [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), directories };
 }

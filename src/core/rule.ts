@@ -49,6 +49,8 @@ export interface RuleContext<Options> {
   doc: SpecDocument;
   template: Template;
   options: Options;
+  /** Every template the file's config knows, by name. */
+  templates: ReadonlyMap<string, Template>;
   /** The template matched against the document, computed once and shared by all rules. */
   readonly match: TemplateMatch;
   report(report: Report): void;

@@ -17,6 +17,8 @@ export interface RuleSetting {
 export interface CheckOptions {
   template: Template;
   rules: readonly AnyRule[];
+  /** Templates the file may name; defaults to just the active one. */
+  templates?: ReadonlyMap<string, Template>;
   /** Per-rule severity and options; rules not named use their defaults. */
   settings?: Readonly<Record<string, RuleSetting>>;
 }
@@ -104,6 +106,7 @@ export function checkSpec(doc: SpecDocument, options: CheckOptions): Finding[] {
       doc,
       template: options.template,
       options: ruleOptions,
+      templates: options.templates ?? new Map([[options.template.name, options.template]]),
       get match() {
         match ??= matchTemplate(doc, options.template);
         return match;

@@ -46,3 +46,13 @@ export function missingSectionEdit(doc: SpecDocument, template: Template, match:
   const block = `${'#'.repeat(Math.min(level, 6))} ${templateSection.title}${eol}${eol}${scaffoldBody(templateSection, eol)}`;
   return blockInsertion(doc.text, offset, block, eol);
 }
+
+/** A new spec: front matter naming the template, a title, then every non-optional section with its starter. */
+export function renderSpecSkeleton(template: Template, title: string, eol = '\n'): string {
+  const lines = ['---', `title: ${JSON.stringify(title)}`, `template: ${template.name}`, 'status: Draft', '---', '', `# ${title}`, ''];
+  for (const templateSection of template.sections) {
+    if (templateSection.presence === 'optional') continue;
+    lines.push(`## ${templateSection.title}`, '', scaffoldBody(templateSection), '');
+  }
+  return lines.join('\n').replace(/\n/g, eol);
+}

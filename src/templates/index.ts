@@ -1,9 +1,12 @@
 import type { Template } from '../core/template.js';
+import { earsTemplate } from './ears.js';
+import { prdTemplate } from './prd.js';
 import { rfcTemplate } from './rfc.js';
+import { specKitTemplate } from './spec-kit.js';
 import { techSpecTemplate } from './tech-spec.js';
 
 export const DEFAULT_TEMPLATE_NAME = 'tech-spec';
 
 export const builtInTemplates: ReadonlyMap<string, Template> = new Map(
-  [techSpecTemplate, rfcTemplate].map((template) => [template.name, template]),
+  [techSpecTemplate, prdTemplate, rfcTemplate, earsTemplate, specKitTemplate].map((template) => [template.name, template]),
 );

@@ -110,10 +110,10 @@ describe('specwise check (in process)', () => {
     assert.match(stdout, /binary\.md: skipped: binary file/);
   });
 
-  it('notes a directory without Markdown files', async () => {
+  it('notes a directory without spec files', async () => {
     const { code, stderr } = await cli(['check', 'empty'], dir);
     assert.equal(code, 0);
-    assert.match(stderr, /No Markdown files under 'empty'/);
+    assert.match(stderr, /no spec files under 'empty'/);
   });
 
   for (const [args, message] of [
@@ -122,7 +122,7 @@ describe('specwise check (in process)', () => {
     [['check', '--format', 'xml'], /Unknown format 'xml'/],
     [['check', '--max-warnings', '-1'], /needs a value|non-negative whole number/],
     [['check', '--max-warnings', 'ten'], /non-negative whole number/],
-    [['check', '--template', 'nope', 'specs'], /Unknown template 'nope'; built-in templates: tech-spec, rfc/],
+    [['check', '--template', 'nope', 'specs'], /Unknown template 'nope'; available templates: tech-spec, prd, rfc, ears, spec-kit/],
     [['check', '--bogus'], /Unknown option '--bogus'/],
     [['check', '--config'], /--config needs a value/],
     [['lint'], /Unknown command 'lint'/],

@@ -1,0 +1,50 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { toPosix } from '../core/paths.js';
+import { renderSpecSkeleton } from '../core/scaffold.js';
+import { UsageError, type NewArgs, type TemplatesArgs } from './args.js';
+import { formatConfigError, projectFor } from './check.js';
+import type { CliIo } from './io.js';
+
+/** Title from a file name: `specs/report-export.spec.md` → "Report export". */
+export function titleFromFile(file: string): string {
+  const base = path.basename(file).replace(/(\.spec)?\.(md|markdown)$/i, '').replace(/[-_]+/g, ' ').trim();
+  return base.length > 0 ? base[0].toUpperCase() + base.slice(1) : 'New spec';
+}
+
+async function templatesFor(io: CliIo, configArg: string | undefined, probe: string) {
+  const { config, errors } = await projectFor(io, configArg).configFor(toPosix(probe));
+  for (const error of errors) io.stderr(`${formatConfigError(error, io.cwd)}\n`);
+  if (errors.length > 0) throw new UsageError('invalid configuration.');
+  return config;
+}
+
+export async function runNew(args: NewArgs, io: CliIo): Promise<number> {
+  const file = path.resolve(io.cwd, args.file);
+  const config = await templatesFor(io, args.config, file);
+  const name = args.template ?? config.template ?? 'tech-spec';
+  const template = config.templates.get(name);
+  if (!template) throw new UsageError(`Unknown template '${name}'; available templates: ${[...config.templates.keys()].join(', ')}.`);
+  mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    writeFileSync(file, renderSpecSkeleton(template, titleFromFile(file)), { flag: 'wx' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'EEXIST' ? `'${args.file}' already exists; not overwriting it.` : `Cannot write '${args.file}': ${code}.`);
+  }
+  io.stdout(`Wrote ${args.file} from template '${template.name}'.\n`);
+  return 0;
+}
+
+export async function runTemplates(args: TemplatesArgs, io: CliIo): Promise<number> {
+  const config = await templatesFor(io, args.config, path.join(io.cwd, 'probe.md'));
+  for (const template of config.templates.values()) {
+    const marker = template.name === (config.template ?? 'tech-spec') ? ' (default)' : '';
+    io.stdout(`${template.name}${marker}: ${template.title}\n`);
+    for (const section of template.sections) {
+      const aliases = section.aliases.length > 0 ? `  aliases: ${section.aliases.join(', ')}` : '';
+      io.stdout(`  ${section.presence.padEnd(11)} ${section.id.padEnd(28)} ${section.title} [${section.kind}]${aliases}\n`);
+    }
+  }
+  return 0;
+}

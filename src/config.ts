@@ -1,0 +1,78 @@
+/** Binds the engine's config system to the built-in rules and templates. */
+import { findConfigFile } from './core/config/discover.js';
+import { ConfigLoader, type ConfigHost, type EffectiveConfig, type LoadResult } from './core/config/load.js';
+import type { ConfigError } from './core/config/locate.js';
+import { resolveFileSettings, type FileSettings } from './core/config/resolve.js';
+import { buildConfigSchema } from './core/config/schema.js';
+import { peekFrontMatter } from './core/front-matter.js';
+import { dirname } from './core/paths.js';
+import { builtInRules } from './rules/index.js';
+import { builtInTemplates } from './templates/index.js';
+
+/** The config file schema for this build's rules; `schemas/specwise.schema.json` is generated from it. */
+export const configSchema = buildConfigSchema(builtInRules);
+
+export function createConfigLoader(host: ConfigHost): ConfigLoader {
+  return new ConfigLoader(host, configSchema, builtInTemplates);
+}
+
+export interface ProjectOptions {
+  /** Workspace or repository root: discovery stops there; default patterns are relative to it without a config. */
+  root: string;
+  /** Use this config for every file instead of discovering one (the CLI's --config). */
+  configFile?: string;
+}
+
+export interface SpecSettings extends FileSettings {
+  configFile?: string;
+  configErrors: ConfigError[];
+}
+
+/** Finds, loads and caches configs for the files of one workspace; paths are absolute and '/'-separated. */
+export class SpecwiseProject {
+  private readonly loader: ConfigLoader;
+  private readonly discovered = new Map<string, Promise<string | undefined>>();
+  private readonly loaded = new Map<string, Promise<LoadResult>>();
+
+  constructor(
+    private readonly host: ConfigHost,
+    private readonly options: ProjectOptions,
+  ) {
+    this.loader = createConfigLoader(host);
+  }
+
+  /** Forgets cached configs, e.g. after a config file changed. */
+  invalidate(): void {
+    this.discovered.clear();
+    this.loaded.clear();
+  }
+
+  async configFor(file: string): Promise<LoadResult> {
+    const configFile = this.options.configFile ?? (await this.discover(dirname(file)));
+    if (!configFile) return { config: this.loader.defaults(), errors: [] };
+    let result = this.loaded.get(configFile);
+    if (!result) {
+      result = this.loader.load(configFile);
+      this.loaded.set(configFile, result);
+    }
+    return result;
+  }
+
+  async settingsFor(file: string, text: string, forcedTemplate?: string): Promise<SpecSettings> {
+    const { config, errors } = await this.configFor(file);
+    return { ...this.resolve(config, file, text, forcedTemplate), configFile: config.file, configErrors: errors };
+  }
+
+  resolve(config: EffectiveConfig, file: string, text: string, forcedTemplate?: string): FileSettings {
+    return resolveFileSettings(config, { path: file, root: this.options.root, frontMatter: peekFrontMatter(text), forcedTemplate });
+  }
+
+  private discover(dir: string): Promise<string | undefined> {
+    let found = this.discovered.get(dir);
+    if (!found) {
+      found = findConfigFile(dir, this.host, this.options.root);
+      this.discovered.set(dir, found);
+    }
+    return found;
+  }
+}

@@ -1,0 +1,97 @@
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { z } from 'zod';
+
+/** A problem in a config file, located for editors and terminals. */
+export interface ConfigError {
+  file: string;
+  /** Offset and length of the offending text. */
+  offset: number;
+  length: number;
+  /** 1-based. */
+  line: number;
+  column: number;
+  message: string;
+}
+
+export type JsonPath = (string | number)[];
+
+/** Positions in one config file's text. */
+export class ConfigText {
+  readonly root: Node | undefined;
+  readonly syntaxErrors: ConfigError[] = [];
+
+  constructor(
+    readonly file: string,
+    readonly text: string,
+  ) {
+    const errors: ParseError[] = [];
+    if (text.trim() === '') {
+      this.syntaxErrors.push(this.error(0, 0, 'The config file is empty; expected a JSON object.'));
+      return;
+    }
+    this.root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+    for (const error of errors) {
+      this.syntaxErrors.push(this.error(error.offset, error.length, `Invalid JSON: ${describeSyntaxError(printParseErrorCode(error.error))}.`));
+    }
+  }
+
+  error(offset: number, length: number, message: string): ConfigError {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < offset && i < this.text.length; i++) {
+      if (this.text.charCodeAt(i) === 10) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return { file: this.file, offset, length, line, column: offset - lineStart + 1, message };
+  }
+
+  /** The error located at the value at `path`, or at its property name, or the nearest existing parent. */
+  errorAt(path: JsonPath, message: string, at: 'value' | 'key' = 'value'): ConfigError {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = this.root && findNodeAtLocation(this.root, path.slice(0, depth));
+      if (!node) continue;
+      const target = at === 'key' && depth === path.length && node.parent?.type === 'property' ? node.parent.children![0] : node;
+      return this.error(target.offset, target.length, message);
+    }
+    return this.error(0, 0, message);
+  }
+}
+
+function describeSyntaxError(code: string): string {
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+function describePath(path: JsonPath): string {
+  return path.length === 0 ? 'the config' : `'${path.map(String).join('.')}'`;
+}
+
+/** Turns zod issues into located messages; a union failure reports its most specific branch. */
+export function zodIssuesToErrors(config: ConfigText, issues: readonly z.core.$ZodIssue[], base: JsonPath = []): ConfigError[] {
+  const errors: ConfigError[] = [];
+  for (const issue of issues) {
+    const path = [...base, ...(issue.path as JsonPath)];
+    if (issue.code === 'invalid_union') {
+      const specific = issue.errors.find((branch) => branch.some((inner) => inner.path.length > 0));
+      if (specific) {
+        errors.push(...zodIssuesToErrors(config, specific, path));
+        continue;
+      }
+      errors.push(config.errorAt(path, `${describePath(path)}: ${issue.message}.`));
+    } else if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        errors.push(config.errorAt([...path, key], `Unknown property '${key}' in ${describePath(path)}${hint(path)}.`, 'key'));
+      }
+    } else {
+      errors.push(config.errorAt(path, `${describePath(path)}: ${issue.message.replace(/^Invalid input: /, '')}.`));
+    }
+  }
+  return errors;
+}
+
+function hint(path: JsonPath): string {
+  if (path.length === 1 && path[0] === 'rules') return '; it is not a Specwise rule id (see `specwise --help` and docs/rules)';
+  if (path.length === 3 && path[0] === 'overrides' && path[2] === 'rules') return '; it is not a Specwise rule id';
+  return '';
+}

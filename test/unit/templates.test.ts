@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { lintText } from '../../src/api.js';
+import { parseSpec } from '../../src/core/parse.js';
+import { matchTemplate } from '../../src/core/template-match.js';
+import { builtInTemplates } from '../../src/templates/index.js';
+import { PROJECT_ROOT } from './helpers.js';
+
+/** A well-formed example document per built-in template. */
+const EXAMPLES: Record<string, string> = {
+  'tech-spec': 'examples/checkout-redesign.spec.md',
+  prd: 'test/fixtures/templates/prd.md',
+  rfc: 'test/fixtures/templates/rfc.md',
+  ears: 'test/fixtures/templates/ears.md',
+  'spec-kit': 'test/fixtures/templates/spec-kit.md',
+};
+
+const SECTION_RULES = new Set(['missing-section', 'empty-section', 'section-order']);
+
+function sectionFindings(text: string, templateName: string) {
+  const template = builtInTemplates.get(templateName)!;
+  return lintText({ text, template }).findings.filter((finding) => SECTION_RULES.has(finding.ruleId));
+}
+
+/** Removes the section matching a template section, subsections included; returns the text and the ids removed. */
+function removeSection(text: string, templateName: string, sectionId: string): { text: string; removed: string[] } {
+  const template = builtInTemplates.get(templateName)!;
+  const match = matchTemplate(parseSpec(text), template);
+  const target = match.byId.get(sectionId);
+  assert.ok(target, `${templateName}: no heading for ${sectionId}`);
+  const { start, end } = target.section.range;
+  const removed = match.matched
+    .filter((entry) => entry.section.range.start >= start && entry.section.range.start < end && entry.templateSection.presence !== 'optional')
+    .map((entry) => entry.templateSection.id);
+  return { text: text.slice(0, start) + text.slice(end), removed };
+}
+
+describe('built-in templates', () => {
+  it('includes every documented template', () => {
+    assert.deepEqual([...builtInTemplates.keys()], ['tech-spec', 'prd', 'rfc', 'ears', 'spec-kit']);
+  });
+
+  for (const [name, file] of Object.entries(EXAMPLES)) {
+    describe(name, () => {
+      const text = readFileSync(path.join(PROJECT_ROOT, file), 'utf8');
+      const template = builtInTemplates.get(name)!;
+
+      it('accepts a well-formed example with no section findings', () => {
+        assert.deepEqual(sectionFindings(text, name).map((finding) => `${finding.ruleId} ${finding.message}`), []);
+      });
+
+      it('has unique section ids and a scaffold that fills every section', () => {
+        const ids = template.sections.map((entry) => entry.id);
+        assert.equal(new Set(ids).size, ids.length);
+        for (const entry of template.sections) {
+          const filled = parseSpec(`## ${entry.title}\n\n${entry.scaffold}\n`).sections[0];
+          assert.ok(filled.hasContent, `${entry.id}: the scaffold must count as content`);
+        }
+      });
+
+      for (const section of template.sections.filter((entry) => entry.presence === 'required')) {
+        it(`flags the removal of required section '${section.id}'`, () => {
+          const { text: without, removed } = removeSection(text, name, section.id);
+          const findings = sectionFindings(without, name).filter((finding) => finding.ruleId === 'missing-section');
+          const reported = findings.map((finding) => finding.data?.section as string);
+          assert.deepEqual(reported.sort(), removed.sort(), 'exactly the removed section and its nested template sections');
+          assert.equal(findings.find((finding) => finding.data?.section === section.id)?.severity, 'warning');
+        });
+      }
+    });
+  }
+});
