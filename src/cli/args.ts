@@ -10,6 +10,7 @@ export interface CheckArgs {
   format: OutputFormat;
   maxWarnings?: number;
   quiet: boolean;
+  fix: boolean;
 }
 
 export interface InitArgs {
@@ -45,6 +46,7 @@ Options:
   --format FORMAT       check output: text (default), json or sarif
   --max-warnings N      check: exit 1 when there are more than N warnings
   --quiet               check: report errors only
+  --fix                 check: apply safe fixes (placeholders and scaffolds, never rewording)
   -h, --help            Show this help
   -v, --version         Show the version
 
@@ -54,7 +56,7 @@ Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings over th
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
 
 const ALLOWED: Record<string, readonly string[]> = {
-  check: ['--config', '--template', '--format', '--max-warnings', '--quiet'],
+  check: ['--config', '--template', '--format', '--max-warnings', '--quiet', '--fix'],
   init: ['--template'],
   new: ['--template', '--config'],
   templates: ['--config'],
@@ -76,7 +78,7 @@ function scan(command: string, rest: readonly string[]): RawArgs {
     const eq = arg.indexOf('=');
     const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
     if (!ALLOWED[command].includes(flag)) throw new UsageError(`Unknown option '${arg}' for '${command}'. Run 'specwise --help' for the options.`);
-    if (flag === '--quiet') {
+    if (flag === '--quiet' || flag === '--fix') {
       raw.options.set(flag, true);
       continue;
     }
@@ -124,6 +126,7 @@ function parseCheck(raw: RawArgs): CheckArgs {
     template: text(raw, '--template'),
     format: format as OutputFormat,
     quiet: raw.options.has('--quiet'),
+    fix: raw.options.has('--fix'),
   };
   const maxWarnings = text(raw, '--max-warnings');
   if (maxWarnings !== undefined) {

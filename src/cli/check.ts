@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { lintText } from '../api.js';
 import { SpecwiseProject } from '../config.js';
 import type { ConfigError } from '../core/config/locate.js';
 import { toPosix } from '../core/paths.js';
+import type { Finding } from '../core/rule.js';
+import { fixText } from '../core/fix-all.js';
 import { builtInRules } from '../rules/index.js';
 import { UsageError, type CheckArgs } from './args.js';
 import type { CliIo } from './io.js';
@@ -20,8 +22,16 @@ export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 export class FileReadError extends Error {}
 
+export interface SpecFileText {
+  text: string;
+  /** The file starts with a byte order mark (kept when fixes are written back). */
+  bom: boolean;
+  /** The bytes are valid UTF-8 (otherwise invalid bytes read as U+FFFD and the file is never rewritten). */
+  validUtf8: boolean;
+}
+
 /** Reads a file as UTF-8 text, or says why it is not checked. */
-export function readSpecFile(file: string): { text: string } | { skipped: string } {
+export function readSpecFile(file: string): SpecFileText | { skipped: string } {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -30,7 +40,15 @@ export function readSpecFile(file: string): { text: string } | { skipped: string
   }
   if (bytes.length > MAX_FILE_BYTES) return { skipped: `file is ${bytes.length} bytes, over the ${MAX_FILE_BYTES}-byte limit` };
   if (bytes.subarray(0, 8192).includes(0)) return { skipped: 'binary file (contains NUL bytes)' };
-  return { text: new TextDecoder('utf-8').decode(bytes) };
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  let validUtf8 = true;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    validUtf8 = false;
+  }
+  // The BOM is dropped for checking, as editors do, so columns on line 1 match theirs.
+  return { text: new TextDecoder('utf-8').decode(bytes), bom, validUtf8 };
 }
 
 export function displayPath(file: string, cwd: string): string {
@@ -70,9 +88,20 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
     if (args.template !== undefined && !settings.templates.has(args.template)) {
       throw new UsageError(`Unknown template '${args.template}'; available templates: ${[...settings.templates.keys()].join(', ')}.`);
     }
-    const { findings } = lintText({ text: content.text, uri: file.path, template: settings.template, settings: settings.settings, templates: settings.templates });
+    const request = { uri: file.path, template: settings.template, settings: settings.settings, templates: settings.templates };
+    let fixed: number | undefined;
+    let findings: Finding[];
+    if (args.fix && content.validUtf8) {
+      const outcome = fixText(content.text, (text) => lintText({ ...request, text }).findings);
+      if (outcome.applied > 0) writeFileSync(file.path, (content.bom ? '\uFEFF' : '') + outcome.text);
+      fixed = outcome.applied;
+      findings = outcome.findings;
+    } else {
+      if (args.fix) io.stderr(`specwise: not fixing '${display}': it is not valid UTF-8.\n`);
+      findings = lintText({ ...request, text: content.text }).findings;
+    }
     const shown = args.quiet ? findings.filter((finding) => finding.severity === 'error') : findings;
-    results.push({ path: display, template: settings.template.name, findings: shown });
+    results.push({ path: display, template: settings.template.name, findings: shown, fixed });
   }
   for (const directory of directories) {
     if (!checkedFrom.has(directory)) io.stderr(`specwise: no spec files under '${directory}' (see "files" in the configuration).\n`);

@@ -7,6 +7,8 @@ export interface FileResult {
   findings: Finding[];
   /** Why the file was not checked (binary, too large); findings are then empty. */
   skipped?: string;
+  /** With --fix: how many fixes were applied and written. */
+  fixed?: number;
 }
 
 export interface Totals {

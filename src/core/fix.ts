@@ -40,20 +40,23 @@ export function applyFixes(text: string, fixes: readonly Fix[]): ApplyResult {
   const accepted: OrderedEdit[] = [];
   const applied: Fix[] = [];
   const skipped: Fix[] = [];
+  const same = (a: TextEdit, b: TextEdit) => a.offset === b.offset && a.length === b.length && a.newText === b.newText;
   for (const fix of fixes) {
-    const valid = fix.edits.every(
+    // An edit identical to an accepted one is the same change, made once (e.g. two fixes creating one section).
+    const fresh = fix.edits.filter((edit) => !accepted.some((other) => same(edit, other)));
+    const valid = fresh.every(
       (edit, i) =>
         edit.offset >= 0 &&
         edit.length >= 0 &&
         edit.offset + edit.length <= text.length &&
-        !fix.edits.some((other, j) => j < i && overlaps(edit, other)) &&
+        !fresh.some((other, j) => j < i && overlaps(edit, other)) &&
         !accepted.some((other) => overlaps(edit, other)),
     );
     if (!valid) {
       skipped.push(fix);
       continue;
     }
-    for (const edit of fix.edits) accepted.push({ ...edit, order: accepted.length });
+    for (const edit of fresh) accepted.push({ ...edit, order: accepted.length });
     applied.push(fix);
   }
   // At one offset, insertions (in fix order) come before the text a replacement puts there.

@@ -53,6 +53,8 @@ export interface RuleContext<Options> {
   templates: ReadonlyMap<string, Template>;
   /** The template matched against the document, computed once and shared by all rules. */
   readonly match: TemplateMatch;
+  /** Computes a value once per document check and shares it between rules. */
+  shared<T>(key: string, compute: () => T): T;
   report(report: Report): void;
 }
 

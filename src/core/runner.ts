@@ -66,6 +66,7 @@ export function checkSpec(doc: SpecDocument, options: CheckOptions): Finding[] {
   const findings: Finding[] = [];
   const suppressions = new SuppressionMap(doc);
   let match: TemplateMatch | undefined;
+  const memo = new Map<string, unknown>();
   const length = doc.text.length;
 
   const push = (ruleId: string, severity: ActiveSeverity, report: Report): void => {
@@ -110,6 +111,10 @@ export function checkSpec(doc: SpecDocument, options: CheckOptions): Finding[] {
       get match() {
         match ??= matchTemplate(doc, options.template);
         return match;
+      },
+      shared<T>(key: string, compute: () => T): T {
+        if (!memo.has(key)) memo.set(key, compute());
+        return memo.get(key) as T;
       },
       report(report) {
         if (!isValidRange(report.range, length)) {

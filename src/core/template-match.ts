@@ -1,6 +1,6 @@
 import type { Section, SpecDocument } from './model.js';
 import { normalizeTitle } from './normalize.js';
-import type { Template, TemplateSection } from './template.js';
+import type { SectionKind, Template, TemplateSection } from './template.js';
 
 export interface MatchedSection {
   templateSection: TemplateSection;
@@ -15,6 +15,11 @@ export interface TemplateMatch {
   byId: Map<string, MatchedSection>;
   /** Template sections with no heading, in template order. */
   missing: TemplateSection[];
+  /**
+   * The kind of every section: that of the template section its title names (even when an
+   * earlier heading claimed it, like a second "Acceptance Criteria"), else its parent's.
+   */
+  kinds: Map<Section, SectionKind>;
 }
 
 /**
@@ -46,7 +51,18 @@ export function matchTemplate(doc: SpecDocument, template: Template): TemplateMa
     }
   }
   const missing = template.sections.filter((templateSection) => !byId.has(templateSection.id));
-  return { matched, byId, missing };
+  const kinds = new Map<Section, SectionKind>();
+  const firstClaim = new Map<Section, MatchedSection>();
+  for (const entry of matched) if (!firstClaim.has(entry.section)) firstClaim.set(entry.section, entry);
+  for (const section of doc.sections) {
+    const claimed = firstClaim.get(section);
+    const named = byTitle.get(section.normalizedTitle)?.[0];
+    const kind = claimed?.templateSection.kind ?? (named !== undefined ? template.sections[named].kind : undefined);
+    const inherited = section.parent ? kinds.get(section.parent) : undefined;
+    const effective = kind ?? inherited;
+    if (effective) kinds.set(section, effective);
+  }
+  return { matched, byId, missing, kinds };
 }
 
 /** Sections of the given kinds, with their template section, in document order. */

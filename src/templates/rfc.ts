@@ -1,6 +1,9 @@
 import { section, type Template } from '../core/template.js';
 
-/** The Rust RFC shape: motivation-first design proposals. */
+/**
+ * The Rust RFC shape: motivation-first design proposals. The explanations are design prose,
+ * not requirement lists, so language rules read only their "shall"/"must" sentences.
+ */
 export const rfcTemplate: Template = {
   name: 'rfc',
   title: 'RFC (design proposal)',
@@ -11,13 +14,13 @@ export const rfcTemplate: Template = {
     section('motivation', 'Motivation', 'problem', 'required',
       ['Motivations', 'Motivation and Goals', 'Background and Motivation', 'Motivation and Overview', 'Problems', 'Problem', 'Background', 'Rationale', 'Problem Statement', 'Why'],
       'TBD: the problem users have, with specific use cases.'),
-    section('guide-level-explanation', 'Guide-level explanation', 'requirements', 'required',
+    section('guide-level-explanation', 'Guide-level explanation', 'other', 'required',
       ['Guide level explanation', 'Proposed solution', 'Guide-level design', 'Explanation', 'Guide', 'User-facing explanation', 'Proposal', 'Detailed proposal', 'Overview of the proposal'],
       'TBD: explain the proposal as if it was already part of the language, with examples.'),
-    section('reference-level-explanation', 'Reference-level explanation', 'requirements', 'required',
+    section('reference-level-explanation', 'Reference-level explanation', 'other', 'required',
       ['Reference level explanation', 'Reference-level design', 'Detailed design', 'Detailed description', 'Design', 'Technical design', 'Specification', 'Implementation'],
       'TBD: the technical details: interactions with other features, corner cases.'),
-    section('drawbacks', 'Drawbacks', 'risks', 'required', ['Drawback', 'Downsides', 'Risks', 'Costs and drawbacks', 'Drawbacks, alternatives', 'Rationale, drawbacks and alternatives'],
+    section('drawbacks', 'Drawbacks', 'other', 'required', ['Drawback', 'Downsides', 'Risks', 'Costs and drawbacks', 'Drawbacks, alternatives', 'Rationale, drawbacks and alternatives'],
       '- TBD: why should we not do this?'),
     section('rationale-and-alternatives', 'Rationale and alternatives', 'other', 'required',
       ['Alternatives', 'Rationale', 'Drawbacks, alternatives', 'Rationale, drawbacks and alternatives', 'Alternative designs', 'Alternative design', 'Alternatives considered', 'Alternatives and rationale', 'Design rationale'],

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main.js';
@@ -35,8 +35,8 @@ describe('specwise check (in process)', () => {
   it('prints path:line:col severity rule message lines and a summary', async () => {
     const { code, stdout } = await cli(['check', 'examples/report-export.spec.md']);
     assert.equal(code, 0, 'warnings alone pass');
-    assert.match(stdout, /^examples\/report-export\.spec\.md:15:1 warning empty-section Section 'Success Criteria' is empty/m);
-    assert.match(stdout, /^9 problems \(0 errors, 4 warnings, 5 info\) in 1 file\.$/m);
+    assert.match(stdout, /^examples\/report-export\.spec\.md:18:34 info vague-term 'fast' is not testable: state a bound/m);
+    assert.match(stdout, /^19 problems \(0 errors, 11 warnings, 8 info\) in 1 file\.$/m);
   });
 
   it('reports no problems on the complete example', async () => {
@@ -64,10 +64,11 @@ describe('specwise check (in process)', () => {
     assert.equal(output.version, 1);
     const [file] = output.files;
     assert.equal(file.template, 'tech-spec');
-    const finding = file.findings.find((entry: { ruleId: string }) => entry.ruleId === 'empty-section');
+    const finding = file.findings.find((entry: { ruleId: string }) => entry.ruleId === 'risk-without-mitigation');
     assert.deepEqual(Object.keys(finding), ['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'data', 'fixes']);
-    assert.deepEqual([finding.line, finding.column, finding.endLine, finding.endColumn], [15, 1, 15, 20]);
-    assert.equal(finding.data.section, 'success-criteria');
+    const line = readFileSync(DRAFT, 'utf8').split('\n')[30];
+    assert.deepEqual([finding.line, finding.column, finding.endLine, finding.endColumn], [31, 1, 31, line.length + 1]);
+    assert.equal(finding.data.field, 'mitigation');
     assert.equal(finding.fixes[0].safe, true);
     assert.equal(finding.fixes[0].edits[0].length, 0);
   });
@@ -83,7 +84,7 @@ describe('specwise check (in process)', () => {
     assert.equal(result.level, 'warning');
     assert.equal(result.properties.section, 'problem');
     assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'examples/report-export.spec.md');
-    assert.equal(result.locations[0].physicalLocation.region.startLine, 5);
+    assert.equal(result.locations[0].physicalLocation.region.startLine, 9);
     assert.ok(run.results.some((entry: { level: string }) => entry.level === 'note'));
     assert.ok(sarifErrors({ version: '2.1.0', runs: [{ results: [] }] }).length > 0, 'the validator rejects a broken log');
   });
@@ -91,8 +92,8 @@ describe('specwise check (in process)', () => {
   it('exits 1 over --max-warnings and filters with --quiet', async () => {
     const over = await cli(['check', '--max-warnings', '3', DRAFT]);
     assert.equal(over.code, 1);
-    assert.match(over.stderr, /4 warnings, more than --max-warnings 3/);
-    assert.equal((await cli(['check', '--max-warnings=4', DRAFT])).code, 0);
+    assert.match(over.stderr, /11 warnings, more than --max-warnings 3/);
+    assert.equal((await cli(['check', '--max-warnings=11', DRAFT])).code, 0);
     const quiet = await cli(['check', '--quiet', DRAFT]);
     assert.equal(quiet.stdout, 'No problems in 1 file.\n');
   });
@@ -140,6 +141,34 @@ describe('specwise check (in process)', () => {
     const { code, stderr } = await cli(['check', 'dangling.md'], dir);
     assert.equal(code, 2);
     assert.match(stderr, /dangling\.md/);
+  });
+
+  it('--fix applies safe fixes, keeps every word and the BOM, and reports what changed', async () => {
+    const original = readFileSync(DRAFT, 'utf8');
+    writeFileSync(path.join(dir, 'draft.md'), `\uFEFF${original}`);
+    const { code, stdout } = await cli(['check', '--fix', '--format', 'json', 'draft.md'], dir);
+    assert.equal(code, 0);
+    const [file] = JSON.parse(stdout).files;
+    assert.equal(file.fixed, 16);
+    const fixed = readFileSync(path.join(dir, 'draft.md'), 'utf8');
+    assert.ok(fixed.startsWith('\uFEFF# Monthly') === false && fixed.startsWith('\uFEFF---'), 'BOM kept');
+    let at = 0;
+    for (const char of original.replace(/\s+/g, '')) {
+      at = fixed.indexOf(char, at) + 1;
+      assert.ok(at > 0, 'every original character survives in order');
+    }
+    assert.deepEqual([...new Set(file.findings.map((finding: { ruleId: string }) => finding.ruleId))].sort(), ['undefined-requirement-reference', 'unresolved-placeholder']);
+    const again = await cli(['check', '--fix', '--format', 'json', 'draft.md'], dir);
+    assert.equal(JSON.parse(again.stdout).files[0].fixed, 0, 'a second run changes nothing');
+    assert.equal(readFileSync(path.join(dir, 'draft.md'), 'utf8'), fixed);
+  });
+
+  it('--fix never rewrites a file that is not valid UTF-8', async () => {
+    const bytes = Buffer.concat([Buffer.from('# Spec\n\n## Risks\n\n- Caf'), Buffer.from([0xe9]), Buffer.from(' may close.\n')]);
+    writeFileSync(path.join(dir, 'latin1.md'), bytes);
+    const { stderr } = await cli(['check', '--fix', 'latin1.md'], dir);
+    assert.match(stderr, /not fixing 'latin1\.md': it is not valid UTF-8/);
+    assert.deepEqual(readFileSync(path.join(dir, 'latin1.md')), bytes);
   });
 
   it('prints help and version', async () => {

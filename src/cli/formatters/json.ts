@@ -6,6 +6,7 @@ export function formatJson(results: readonly FileResult[]): string {
     path: result.path,
     template: result.template,
     ...(result.skipped ? { skipped: result.skipped } : {}),
+    ...(result.fixed !== undefined ? { fixed: result.fixed } : {}),
     findings: result.findings.map((finding) => ({
       ruleId: finding.ruleId,
       severity: finding.severity,

@@ -9,6 +9,7 @@ export function formatText(results: readonly FileResult[]): string {
   const lines: string[] = [];
   for (const result of results) {
     if (result.skipped) lines.push(`${result.path}: skipped: ${result.skipped}`);
+    if (result.fixed) lines.push(`${result.path}: fixed ${plural(result.fixed, 'problem')}`);
     for (const finding of result.findings) {
       lines.push(`${result.path}:${finding.start.line}:${finding.start.column} ${finding.severity} ${finding.ruleId} ${finding.message}`);
     }

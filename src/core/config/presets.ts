@@ -5,5 +5,10 @@ export const PRESETS: Readonly<Record<string, ConfigFile>> = {
   'specwise:recommended': {},
   'specwise:strict': {
     requireRecommended: true,
-  },
+    rules: {
+      'vague-term': 'warning',
+      'escape-clause': 'warning',
+      'open-ended-clause': 'warning',
+    },
+  } as ConfigFile,
 };

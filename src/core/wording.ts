@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import type { OffsetRange } from './positions.js';
+import { unitsOf } from './requirements.js';
+import type { RuleContext } from './rule.js';
+import { unitRange, type TextUnit } from './units.js';
+
+/** Options every wording rule takes; terms are literal phrases, never regular expressions. */
+export const wordingOptionsSchema = z.strictObject({
+  extraTerms: z.array(z.string().min(1)).default([]).describe('More phrases to flag (matched literally, case-insensitive).'),
+  ignoreTerms: z.array(z.string().min(1)).default([]).describe('Built-in phrases not to flag.'),
+});
+
+export type WordingOptions = z.infer<typeof wordingOptionsSchema>;
+
+function escapeLiteral(phrase: string): string {
+  return phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+}
+
+/**
+ * One alternation of escaped literals between word boundaries: no nested quantifiers,
+ * so matching is linear in the text. Longer phrases are tried first.
+ */
+export function phrasePattern(phrases: readonly string[]): RegExp | undefined {
+  const unique = [...new Set(phrases.map((phrase) => phrase.trim().toLowerCase()).filter(Boolean))];
+  if (unique.length === 0) return undefined;
+  unique.sort((a, b) => b.length - a.length);
+  return new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${unique.map(escapeLiteral).join('|')})(?![\\p{L}\\p{N}_-])`, 'giu');
+}
+
+/** The terms to flag: built-in ones minus `ignoreTerms`, plus `extraTerms`. */
+export function activeTerms(builtIn: readonly string[], options: WordingOptions): string[] {
+  const ignored = new Set(options.ignoreTerms.map((term) => term.toLowerCase().trim()));
+  return [...builtIn.filter((term) => !ignored.has(term)), ...options.extraTerms];
+}
+
+const MODAL_STRICT = /\b(?:shall|must)\b/i;
+const MODAL_REQUIREMENT = /\b(?:shall|must|should|will|may not|cannot)\b/i;
+const SENTENCE_END = /[.!?](?=\s+["'“(*_`[]?[A-Z0-9])|\n/g;
+
+function sentences(text: string): [number, number][] {
+  const result: [number, number][] = [];
+  let start = 0;
+  for (const match of text.matchAll(SENTENCE_END)) {
+    result.push([start, match.index + 1]);
+    start = match.index + 1;
+  }
+  if (start < text.length) result.push([start, text.length]);
+  return result;
+}
+
+export interface NormativeSpan {
+  unit: TextUnit;
+  start: number;
+  end: number;
+  /** A sentence that is normative only through its modal: only the modal's own clause counts. */
+  modal?: RegExp;
+}
+
+/**
+ * Text that states requirements: every entry in success criteria, risks and dependencies;
+ * list items, table rows and modal or id-bearing sentences in requirements; sentences with
+ * "shall" or "must" anywhere else. Headings are never normative.
+ */
+export function normativeSpans(context: RuleContext<unknown>): NormativeSpan[] {
+  return context.shared('normative-spans', () => {
+    const spans: NormativeSpan[] = [];
+    for (const unit of unitsOf(context)) {
+      if (unit.type === 'heading') continue;
+      const kind = unit.kind;
+      if (kind === 'success-criteria' || kind === 'risks' || kind === 'dependencies' || (kind === 'requirements' && unit.type !== 'paragraph')) {
+        spans.push({ unit, start: 0, end: unit.text.length });
+        continue;
+      }
+      const modal = kind === 'requirements' ? MODAL_REQUIREMENT : MODAL_STRICT;
+      for (const [start, end] of sentences(unit.text)) {
+        if (modal.test(unit.text.slice(start, end))) spans.push({ unit, start, end, modal });
+      }
+    }
+    return spans;
+  });
+}
+
+export interface PhraseMatch {
+  phrase: string;
+  range: OffsetRange;
+  unit: TextUnit;
+  /** Index of the match in the unit's text. */
+  index: number;
+}
+
+const CLARIFIED = /^\s*\[NEEDS CLARIFICATION/i;
+const CLAUSE_BREAK = /[,;:()]|\s[-–—]\s/;
+
+/**
+ * In a modal sentence, a phrase counts only after a modal (and, for words that qualify, in
+ * the modal's own clause): in "Some parts must be phased in", "some" describes, it does
+ * not require; in "The export must finish, if possible" the escape clause follows a comma.
+ */
+function afterModal(text: string, modal: RegExp, sameClause: boolean): boolean {
+  const global = new RegExp(modal.source, 'gi');
+  let last = -1;
+  let length = 0;
+  for (const match of text.matchAll(global)) {
+    last = match.index;
+    length = match[0].length;
+  }
+  return last >= 0 && (!sameClause || !CLAUSE_BREAK.test(text.slice(last + length)));
+}
+
+/** Matches of a phrase pattern in normative text, skipping phrases already marked for clarification. */
+export function findPhrases(context: RuleContext<unknown>, pattern: RegExp, sameClause: boolean): PhraseMatch[] {
+  const matches: PhraseMatch[] = [];
+  for (const span of normativeSpans(context)) {
+    const text = span.unit.text.slice(span.start, span.end);
+    for (const match of text.matchAll(pattern)) {
+      const index = span.start + match.index;
+      if (span.modal && !afterModal(text.slice(0, match.index), span.modal, sameClause)) continue;
+      const range = unitRange(span.unit, index, index + match[0].length);
+      if (CLARIFIED.test(context.doc.text.slice(range.end, range.end + 40))) continue;
+      matches.push({ phrase: match[0], range, unit: span.unit, index });
+    }
+  }
+  return matches;
+}
+
+/** A safe fix that keeps the wording and adds a clarification marker after it. */
+export function clarifyFix(range: OffsetRange, question: string) {
+  return {
+    title: `Mark for clarification: ${question}`,
+    edits: [{ offset: range.end, length: 0, newText: ` [NEEDS CLARIFICATION: ${question}]` }],
+    safe: true,
+  };
+}

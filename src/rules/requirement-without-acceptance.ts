@@ -1,0 +1,122 @@
+import type { ListItem } from 'mdast';
+import type { Fix, TextEdit } from '../core/fix.js';
+import { endOf, startOf } from '../core/markdown.js';
+import type { Section } from '../core/model.js';
+import { CRITERION_PREFIXES, idPrefix, REQUIREMENT_ID, requirementIndexOf, unitsOf } from '../core/requirements.js';
+import { defineRule, ruleDocsUrl, type RuleContext } from '../core/rule.js';
+import { blockInsertion, missingSectionEdit } from '../core/scaffold.js';
+import type { TextUnit } from '../core/units.js';
+
+const NORMATIVE = /\b(?:shall|must)\b/i;
+const HAS_OWN_CRITERIA = /\b(?:given\b|acceptance\b|accepted when\b|verified by\b|verify\b|test(?:ed)? by\b)/i;
+
+interface Requirement {
+  unit: TextUnit;
+  id?: string;
+}
+
+function definedId(unit: TextUnit): string | undefined {
+  const match = new RegExp(REQUIREMENT_ID.source, 'u').exec(unit.text);
+  if (!match || !/^[\s[(*_]*$/.test(unit.text.slice(0, match.index))) return undefined;
+  return CRITERION_PREFIXES.has(idPrefix(match[0])) ? undefined : match[0];
+}
+
+/** A requirement section whose own subsections include acceptance criteria (Kiro's "Requirement N" shape). */
+function hasCriteriaBelow(section: Section | undefined, context: RuleContext<unknown>): boolean {
+  for (let current = section; current && context.match.kinds.get(current) === 'requirements'; current = current.parent) {
+    if (current.children.some((child) => context.match.kinds.get(child) === 'success-criteria')) return true;
+  }
+  return false;
+}
+
+function stubText(id: string): string {
+  return `- Given TBD, when TBD, then TBD (verifies ${id}).`;
+}
+
+/** Inserts stubs at the end of the criteria section: right after a closing list, else as a new block. */
+function stubEdit(context: RuleContext<unknown>, stubs: string[]): TextEdit {
+  const { doc, template, match } = context;
+  const eol = doc.lines.eol;
+  const target = match.matched.find((entry) => entry.templateSection.kind === 'success-criteria');
+  if (!target) {
+    const templateSection = template.sections.find((entry) => entry.kind === 'success-criteria')!;
+    return missingSectionEdit(doc, template, match, { ...templateSection, scaffold: stubs.join('\n') });
+  }
+  const lastUnit = unitsOf(context).filter((unit) => unit.section && unit.range.start >= target.section.range.start && unit.range.end <= target.section.range.end).pop();
+  if (lastUnit?.type === 'listItem' && doc.text.slice(endOf(lastUnit.node), target.section.range.end).trim() === '') {
+    const marker = /^[-*+]/.test(doc.text.slice(lastUnit.range.start, lastUnit.range.start + 1)) ? doc.text[lastUnit.range.start] : '-';
+    return { offset: endOf(lastUnit.node), length: 0, newText: stubs.map((stub) => `${eol}${marker}${stub.slice(1)}`).join('') };
+  }
+  return blockInsertion(doc.text, target.section.range.end, stubs.join(eol), eol);
+}
+
+function nextIds(context: RuleContext<unknown>, count: number): string[] {
+  let highest = 0;
+  const index = requirementIndexOf(context);
+  // Referenced ids count too: a stale reference to REQ-4 must not come to point at a new requirement.
+  for (const id of [...index.definitions.keys(), ...index.references.map((reference) => reference.id)]) {
+    const match = /^REQ-(\d+)$/.exec(id);
+    if (match) highest = Math.max(highest, Number(match[1]));
+  }
+  return Array.from({ length: count }, (_, i) => `REQ-${highest + i + 1}`);
+}
+
+export const requirementWithoutAcceptance = defineRule({
+  id: 'requirement-without-acceptance',
+  description: 'A requirement that no acceptance or success criterion, scenario or test references.',
+  docs: ruleDocsUrl('requirement-without-acceptance'),
+  defaultSeverity: 'warning',
+  check(context) {
+    const { doc, template } = context;
+    // Without a criteria section in the template (an RFC, say) there is nothing to trace to.
+    if (!template.sections.some((entry) => entry.kind === 'success-criteria')) return;
+    const index = requirementIndexOf(context);
+    const covered = new Set(
+      index.references.filter((reference) => reference.unit.kind === 'success-criteria' || reference.unit.kind === 'test-plan').map((reference) => reference.id),
+    );
+    const requirements: Requirement[] = [];
+    for (const unit of unitsOf(context)) {
+      if (unit.kind !== 'requirements' || hasCriteriaBelow(unit.section, context)) continue;
+      const id = definedId(unit);
+      if (id) {
+        if (!covered.has(id) && !HAS_OWN_CRITERIA.test(unit.text)) requirements.push({ unit, id });
+      } else if ((unit.type === 'listItem' || unit.type === 'tableRow') && NORMATIVE.test(unit.text) && !HAS_OWN_CRITERIA.test(unit.text)) {
+        requirements.push({ unit });
+      }
+    }
+    if (requirements.length === 0) return;
+    const newIds = nextIds(context, requirements.filter((requirement) => !requirement.id).length);
+    const ids = requirements.map((requirement) => requirement.id ?? newIds.shift()!);
+    const criteriaTitle = template.sections.find((entry) => entry.kind === 'success-criteria')!.title;
+    const sectionExists = context.match.matched.some((entry) => entry.templateSection.kind === 'success-criteria');
+    requirements.forEach((requirement, i) => {
+      const id = ids[i];
+      const { unit } = requirement;
+      // Without a criteria section, every fix creates the same section with every stub, so applying several is one change.
+      const stubs = sectionExists ? [stubText(id)] : ids.map(stubText);
+      const edits: TextEdit[] = [stubEdit(context, stubs)];
+      if (!requirement.id) {
+        const first = unit.type === 'listItem' ? (unit.node as ListItem).children[0] : undefined;
+        const at = first?.type === 'paragraph' ? startOf(first) : unit.row?.cells[0]?.contentRange.start;
+        if (at === undefined) return;
+        edits.unshift({ offset: at, length: 0, newText: unit.type === 'listItem' ? `**${id}**: ` : `${id}: ` });
+      }
+      const fix: Fix = {
+        title: requirement.id
+          ? `Add an acceptance criterion for ${id} under '${criteriaTitle}'`
+          : `Give this requirement the id ${id} and add an acceptance criterion for it`,
+        edits,
+        safe: true,
+      };
+      const firstLineEnd = doc.lines.lineEnd(doc.lines.lineAt(unit.range.start));
+      context.report({
+        message: requirement.id
+          ? `Requirement ${id} has no acceptance criterion: reference '${id}' from a success criterion, scenario or test so its delivery can be verified.`
+          : `Requirement has no id, so no acceptance criterion can trace to it: give it an id such as ${id} and reference it from a success criterion or test.`,
+        range: { start: unit.range.start, end: Math.min(unit.range.end, firstLineEnd) },
+        data: requirement.id ? { id } : { suggestedId: id },
+        fixes: [fix],
+      });
+    });
+  },
+});

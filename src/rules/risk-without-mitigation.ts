@@ -1,0 +1,58 @@
+import { columnIndex, entriesOfKind, fillCellFix, isBlankCell, subItemFix } from '../core/entries.js';
+import type { Fix } from '../core/fix.js';
+import { defineRule, ruleDocsUrl } from '../core/rule.js';
+
+const MITIGATION_COLUMN = /mitigat|response|contingenc|plan|remediat|action|treatment/i;
+const REQUIRED_COLUMNS: [string, RegExp][] = [
+  ['likelihood', /likelihood|probability|chance/i],
+  ['impact', /impact|severity|consequence/i],
+  ['owner', /owner|assignee|responsib|\bdri\b|accountable/i],
+];
+const MITIGATION_TEXT = /\b(?:mitigat\w*|contingenc\w*|fall ?backs?|workarounds?|remediat\w*|roll ?backs?|addressed by|handled by|prevent\w*|avoid\w*|reduc\w*|monitor\w*|limit\w*|alert\w*|guard\w*|plan:|response:|accept(?:ed)? (?:the )?risk)\b/i;
+
+export const riskWithoutMitigation = defineRule({
+  id: 'risk-without-mitigation',
+  description: 'A risk with no mitigation, or a risk table row with an empty likelihood, impact, mitigation or owner cell.',
+  docs: ruleDocsUrl('risk-without-mitigation'),
+  defaultSeverity: 'warning',
+  check(context) {
+    const { doc } = context;
+    for (const entry of entriesOfKind(context, 'risks')) {
+      if (entry.type === 'tableRow' && entry.table && entry.row) {
+        const mitigation = columnIndex(entry.table, MITIGATION_COLUMN);
+        const columns: [string, number][] = [
+          ...REQUIRED_COLUMNS.map(([name, pattern]) => [name, columnIndex(entry.table, pattern)] as [string, number]),
+          ['mitigation', mitigation],
+        ];
+        const risk = entry.row.cells[0]?.text || 'this risk';
+        for (const [name, index] of columns) {
+          if (index < 0 || !isBlankCell(entry.row.cells[index])) continue;
+          const cell = entry.row.cells[index];
+          const fix = cell && fillCellFix(doc, cell, entry.table.header[index].text);
+          context.report({
+            message: `Risk '${risk}' has no ${name}: ${name === 'mitigation' ? 'say how the risk is reduced or handled if it happens' : `fill in the '${entry.table.header[index].text}' column`}.`,
+            range: cell?.range ?? entry.range,
+            data: { field: name },
+            fixes: fix ? [fix] : [],
+          });
+        }
+        if (mitigation < 0 && !MITIGATION_TEXT.test(entry.text)) {
+          context.report({
+            message: `Risk '${risk}' has no mitigation, and the table has no Mitigation column: add one and say how each risk is handled.`,
+            range: entry.range,
+            data: { field: 'mitigation' },
+          });
+        }
+        continue;
+      }
+      if (entry.type !== 'listItem' || MITIGATION_TEXT.test(entry.text)) continue;
+      const fixes = [subItemFix(doc, entry, 'Mitigation')].filter((fix): fix is Fix => !!fix);
+      context.report({
+        message: 'Risk has no mitigation: say how it is reduced, or what happens if it occurs (a "Mitigation:" sub-item), and who owns it.',
+        range: { start: entry.range.start, end: doc.lines.lineEnd(doc.lines.lineAt(entry.range.start)) },
+        data: { field: 'mitigation' },
+        fixes,
+      });
+    }
+  },
+});

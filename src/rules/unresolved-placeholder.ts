@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import type { Nodes } from 'mdast';
+import { endOf, startOf } from '../core/markdown.js';
+import { PLACEHOLDER_PATTERNS } from '../core/placeholders.js';
+import { defineRule, ruleDocsUrl } from '../core/rule.js';
+import { isSuppressionComment } from '../core/suppressions.js';
+
+const optionsSchema = z.strictObject({
+  ignoreTerms: z.array(z.string().min(1)).default([]).describe('Placeholders to accept, e.g. ["TBC"] (literal, case-insensitive).'),
+  comments: z.boolean().default(true).describe('Also flag template instruction comments ("<!-- Describe ... -->").'),
+});
+
+/** Comments that tell the author what to write: they belong to the template, not the spec. */
+const INSTRUCTION = /^(?:describe|list|explain|add|fill|write|replace|provide|summari[sz]e|include|delete|remove|outline|state|identify|enter|insert|document|define|specify|note|use this|e\.g\.|example|todo|tbd|optional|required|mandatory|action required|instructions?)\b/i;
+
+/** Angle-bracket placeholders such as <feature name> or <owner>, not HTML tags or generics like Vec<T>. */
+const ANGLE = /<([a-z][a-z0-9 _/-]{1,60})>/gi;
+const HTML_TAGS = new Set(
+  'a abbr b bdi bdo big br center cite code dd del details dfn div dl dt em figcaption figure font hr i img ins kbd li mark nav ol p picture pre q rp rt ruby s samp section small source span strike strong sub summary sup table tbody td tfoot th thead time tr tt u ul var video wbr'.split(' '),
+);
+
+function isAnglePlaceholder(inner: string): boolean {
+  const words = inner.trim().toLowerCase();
+  if (HTML_TAGS.has(words.split(/\s/)[0])) return false;
+  return /[ _-]/.test(words) || ['name', 'date', 'owner', 'title', 'description', 'value', 'team', 'link', 'url', 'placeholder', 'text', 'number', 'target', 'metric', 'system', 'feature', 'project', 'version', 'component', 'user', 'role', 'goal', 'benefit', 'trigger', 'response', 'condition', 'state'].includes(words);
+}
+
+/**
+ * A marker that is talked about rather than left in: quoted ("TBD" behavior), defined
+ * ("To Be Determined" (TBD)), or "???" used as emphasis right after a word.
+ */
+function isMention(source: string, index: number, text: string): boolean {
+  const before = source.slice(Math.max(0, index - 40), index);
+  const after = source.slice(index + text.length, index + text.length + 1);
+  if (/["“'‘]$/.test(before) || /^["”'’]/.test(after)) return true;
+  if (/to be (?:determined|decided|confirmed)["”]?\s*\($/i.test(before)) return true;
+  return text.startsWith('???') && /[\p{L}\p{N}]$/u.test(before);
+}
+
+export const unresolvedPlaceholder = defineRule({
+  id: 'unresolved-placeholder',
+  description: 'A placeholder left in the spec: TODO, TBD, TBC, FIXME, ???, [NEEDS CLARIFICATION: ...], <placeholder> or a template instruction comment.',
+  docs: ruleDocsUrl('unresolved-placeholder'),
+  defaultSeverity: 'warning',
+  options: optionsSchema,
+  check(context) {
+    const { doc } = context;
+    const ignored = new Set(context.options.ignoreTerms.map((term) => term.toLowerCase()));
+    const report = (start: number, text: string, kind: string) => {
+      if (ignored.has(text.replace(/:$/, '').toLowerCase())) return;
+      context.report({
+        message: `Unresolved placeholder '${text.length > 60 ? `${text.slice(0, 57)}...` : text}': ${kind}`,
+        range: { start, end: start + text.length },
+        data: { placeholder: text },
+      });
+    };
+    const visit = (node: Nodes): void => {
+      if (node.type === 'text') {
+        const source = doc.text.slice(startOf(node), endOf(node));
+        for (const pattern of PLACEHOLDER_PATTERNS) {
+          for (const match of source.matchAll(pattern)) {
+            if (isMention(source, match.index, match[0])) continue;
+            const question = match[0].startsWith('[');
+            report(startOf(node) + match.index, match[0].replace(/:$/, ''), question ? 'answer the question and replace the marker.' : 'replace it with the real content before review.');
+          }
+        }
+        for (const match of source.matchAll(ANGLE)) {
+          if (isAnglePlaceholder(match[1]) && !/[\p{L}\p{N}_]$/u.test(source.slice(0, match.index))) {
+            report(startOf(node) + match.index, match[0], 'fill in the value.');
+          }
+        }
+        return;
+      }
+      if (node.type === 'html') {
+        const raw = doc.text.slice(startOf(node), endOf(node));
+        const tag = /^<([a-z][a-z0-9 _/-]{1,60})>$/i.exec(raw.trim());
+        if (tag && isAnglePlaceholder(tag[1])) report(startOf(node), raw.trim(), 'fill in the value.');
+        return;
+      }
+      if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'yaml' || node.type === 'definition') return;
+      if ('children' in node) for (const child of node.children) visit(child);
+    };
+    visit(doc.tree);
+    if (!context.options.comments) return;
+    for (const comment of doc.comments) {
+      if (isSuppressionComment(comment.body) || !INSTRUCTION.test(comment.body)) continue;
+      const text = doc.text.slice(comment.range.start, comment.range.end);
+      context.report({
+        message: `Template instruction left in: '${text.length > 60 ? `${text.slice(0, 57)}...` : text}'. Write the content it asks for, then delete the comment.`,
+        range: comment.range,
+        data: { placeholder: 'comment' },
+      });
+    }
+  },
+});

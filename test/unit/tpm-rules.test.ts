@@ -1,0 +1,180 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { applyFixes, lintText } from '../../src/api.js';
+import type { RuleSetting } from '../../src/core/runner.js';
+import { builtInTemplates } from '../../src/templates/index.js';
+import { PROJECT_ROOT } from './helpers.js';
+
+function run(text: string, ruleId: string, options: { template?: string; settings?: Record<string, RuleSetting> } = {}) {
+  const template = builtInTemplates.get(options.template ?? 'tech-spec');
+  return lintText({ text, template, settings: options.settings }).findings.filter((finding) => finding.ruleId === ruleId);
+}
+
+const terms = (text: string, ruleId = 'vague-term', options = {}) => run(text, ruleId, options).map((finding) => text.slice(finding.range.start, finding.range.end));
+
+function keepsAllText(before: string, after: string): boolean {
+  let at = 0;
+  for (const char of before.replace(/\s+/g, '')) {
+    at = after.indexOf(char, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
+}
+
+describe('language rules', () => {
+  it('read only normative text: not code, quotes, headings, link targets or prose sections', () => {
+    const text = [
+      '---',
+      'summary: a fast export',
+      '---',
+      '## Summary',
+      '',
+      'Customers want a fast, user-friendly export.',
+      '',
+      '## Requirements',
+      '',
+      '### Fast exports',
+      '',
+      '- **REQ-1**: The export shall use `fast-path` mode and the [export API](https://example.com/fast-quick).',
+      '- **REQ-2**: The label shall read "Fast export".',
+      '- **REQ-3**: The export shall be fast.',
+      '',
+      '```text',
+      'The system shall be fast.',
+      '```',
+      '',
+    ].join('\n');
+    assert.deepEqual(terms(text), ['fast']);
+    assert.equal(run(text, 'vague-term')[0].start.line, 14);
+  });
+
+  it('reads modal sentences outside requirement sections, in the modal clause only', () => {
+    const text = '## Design\n\nSome parts must be phased in. The cache must be fast. It must work, and many teams use it. Many CPUs exist.\n';
+    assert.deepEqual(terms(text), ['fast']);
+  });
+
+  it('keeps positions exact in wrapped list items and after escapes', () => {
+    const text = '## Requirements\n\n- **REQ-1**: The system shall export \\*all\\* reports and\n  remain robust under load.\n';
+    const [finding] = run(text, 'vague-term');
+    assert.equal(text.slice(finding.range.start, finding.range.end), 'robust');
+    assert.deepEqual([finding.start.line, finding.start.column], [4, 10]);
+  });
+
+  it('counts quantifiers only when they count things', () => {
+    const text = '## Requirements\n\n- The system shall support several file formats.\n- The system shall accept some type T.\n- The system shall retry at some point.\n- The system shall show how many users are online.\n';
+    assert.deepEqual(terms(text), ['several']);
+  });
+
+  it('takes extraTerms and ignoreTerms as literal phrases', () => {
+    const text = '## Requirements\n\n- The page shall be blazing fast (really.*) and robust.\n';
+    const settings = { 'vague-term': { severity: 'warning' as const, options: { extraTerms: ['blazing fast', 'really.*'], ignoreTerms: ['robust'] } } };
+    assert.deepEqual(terms(text, 'vague-term', { settings }), ['blazing fast', 'really.*']);
+  });
+
+  it('skips escape clauses that name their condition', () => {
+    const text = '## Requirements\n\n- Data shall be deleted as required by the GDPR.\n- Data shall be deleted as required.\n';
+    assert.deepEqual(terms(text, 'escape-clause'), ['as required']);
+    assert.equal(run(text, 'escape-clause')[0].start.line, 4);
+  });
+
+  it('stops flagging once the clarification marker follows, and the fix adds exactly that', () => {
+    const text = '## Requirements\n\n- The export shall be fast, etc.\n';
+    const fixes = [...run(text, 'vague-term'), ...run(text, 'open-ended-clause')].flatMap((finding) => finding.fixes);
+    const fixed = applyFixes(text, fixes).text;
+    assert.equal(fixed, '## Requirements\n\n- The export shall be fast [NEEDS CLARIFICATION: quantify "fast"], etc. [NEEDS CLARIFICATION: complete the list]\n');
+    assert.deepEqual([...run(fixed, 'vague-term'), ...run(fixed, 'open-ended-clause')], []);
+    assert.equal(run(fixed, 'unresolved-placeholder').length, 2);
+  });
+});
+
+describe('structured TPM rules', () => {
+  it('unmeasurable-success-criterion reads tables by row and paragraphs only without lists', () => {
+    const text = '## Success Criteria\n\nWe measure:\n\n| ID | Criterion | Target |\n| --- | --- | --- |\n| SC-1 | Export latency | p95 under 10 s |\n| SC-2 | Admin satisfaction | high |\n';
+    const findings = run(text, 'unmeasurable-success-criterion');
+    assert.deepEqual(findings.map((finding) => finding.start.line), [8]);
+    const fixed = applyFixes(text, [findings[0].fixes[0]]).text;
+    assert.match(fixed, /\| high \[NEEDS CLARIFICATION: measurable target/);
+    assert.deepEqual(run('## Success Criteria\n\nAdmins are happy.\n', 'unmeasurable-success-criterion').length, 1);
+  });
+
+  it('risk-without-mitigation asks for a Mitigation column when a table has none', () => {
+    const text = '## Risks\n\n| Risk | Owner |\n| --- | --- |\n| Renderer times out | Ana |\n| Quota runs out; fallback: second relay | Omar |\n';
+    const findings = run(text, 'risk-without-mitigation');
+    assert.deepEqual(findings.map((finding) => finding.start.line), [5]);
+    assert.match(findings[0].message, /table has no Mitigation column/);
+  });
+
+  it('adds sub-items at the item indentation, for ordered lists too', () => {
+    const text = '## Risks\n\n1. Renderer times out.\n2. Quota runs out.\n   - Seen in March.\n';
+    const fixed = applyFixes(text, run(text, 'risk-without-mitigation').flatMap((finding) => finding.fixes)).text;
+    assert.equal(fixed, '## Risks\n\n1. Renderer times out.\n   - Mitigation: TBD\n2. Quota runs out.\n   - Seen in March.\n   - Mitigation: TBD\n');
+  });
+
+  it('requirement-without-acceptance creates one criteria section for several requirements', () => {
+    const text = '# Export\n\n## Requirements\n\n- **REQ-1**: The system shall export PDF.\n- The system must email it.\n\n## Risks\n\n- None known; we monitor load.\n';
+    const findings = run(text, 'requirement-without-acceptance');
+    assert.equal(findings.length, 2);
+    const fixed = applyFixes(text, findings.flatMap((finding) => finding.fixes));
+    assert.deepEqual(fixed.skipped, []);
+    assert.equal((fixed.text.match(/## Success Criteria/g) ?? []).length, 1);
+    assert.match(fixed.text, /- \*\*REQ-2\*\*: The system must email it\./);
+    assert.match(fixed.text, /## Success Criteria\n\n- Given TBD, when TBD, then TBD \(verifies REQ-1\)\.\n- Given TBD, when TBD, then TBD \(verifies REQ-2\)\.\n\n## Risks/);
+    assert.deepEqual(run(fixed.text, 'requirement-without-acceptance'), []);
+  });
+
+  it('requirement-without-acceptance accepts Kiro-style acceptance criteria under each requirement', () => {
+    const text = readFileSync(path.join(PROJECT_ROOT, 'test/fixtures/templates/ears.md'), 'utf8');
+    const second = `${text}\n### Requirement 2\n\n**User Story:** As a technician, I want to sync, so that the office sees my work.\n\n#### Acceptance Criteria\n\n1. WHEN the device reconnects THEN the app SHALL upload pending work orders within 60 s.\n`;
+    assert.deepEqual(run(second, 'requirement-without-acceptance', { template: 'ears' }), []);
+    assert.deepEqual(run(second, 'unmeasurable-success-criterion', { template: 'ears' }), []);
+  });
+
+  it('requirement-without-acceptance is silent for templates without success criteria', () => {
+    assert.deepEqual(run('## Motivation\n\n- The compiler must reject this.\n', 'requirement-without-acceptance', { template: 'rfc' }), []);
+  });
+
+  it('ids: definitions open an item, references elsewhere, ids in code and PR numbers ignored', () => {
+    const text = '## Requirements\n\n- **FR-001**: System MUST import CSV.\n- R1.2 The importer shall skip blank rows.\n\n## Success Criteria\n\n- **SC-001**: 5,000 rows import in under 2 minutes (FR-001, R1.2, FR-009).\n- See `REQ-77` and PR-123.\n';
+    assert.deepEqual(run(text, 'undefined-requirement-reference').map((finding) => text.slice(finding.range.start, finding.range.end)), ['FR-009']);
+    assert.deepEqual(run(text, 'duplicate-requirement-id'), []);
+  });
+
+  it('duplicate-requirement-id points at the first definition', () => {
+    const text = '## Requirements\n\n- REQ-1: A shall B.\n\n### More\n\n- REQ-1: C shall D.\n';
+    const [finding] = run(text, 'duplicate-requirement-id');
+    assert.equal(finding.start.line, 7);
+    assert.equal(finding.related?.[0].start.line, 3);
+    assert.equal(finding.severity, 'error');
+  });
+
+  it('unresolved-placeholder ignores code, mentions and HTML tags, and honours its options', () => {
+    const text = '## Plan\n\nStage 1: TBD. The "TBD" label means open. Use <br> and `TODO`, Vec<item> and <owner name>.\n\n<!-- Describe the plan. -->\n<!-- specwise-disable-next-line vague-term -->\n\n```\nTODO\n```\n';
+    assert.deepEqual(terms(text, 'unresolved-placeholder'), ['TBD', '<owner name>', '<!-- Describe the plan. -->']);
+    const settings = { 'unresolved-placeholder': { severity: 'warning' as const, options: { ignoreTerms: ['tbd'], comments: false } } };
+    assert.deepEqual(terms(text, 'unresolved-placeholder', { settings }), ['<owner name>']);
+  });
+});
+
+describe('fix safety on the examples', () => {
+  for (const file of ['examples/report-export.spec.md', 'examples/checkout-redesign.spec.md']) {
+    it(`${file}: every fix alone and all together keep the text and parse`, () => {
+      const text = readFileSync(path.join(PROJECT_ROOT, file), 'utf8');
+      const { findings } = lintText({ text });
+      const fixes = findings.flatMap((finding) => finding.fixes);
+      for (const fix of fixes) {
+        const result = applyFixes(text, [fix]);
+        assert.ok(keepsAllText(text, result.text), fix.title);
+        assert.doesNotThrow(() => lintText({ text: result.text }));
+      }
+      const all = applyFixes(text, fixes);
+      assert.ok(keepsAllText(text, all.text));
+      assert.ok(lintText({ text: all.text }).findings.every((finding) => finding.ruleId !== 'internal-error'));
+    });
+  }
+
+  it('the complete example has no findings at all', () => {
+    const text = readFileSync(path.join(PROJECT_ROOT, 'examples/checkout-redesign.spec.md'), 'utf8');
+    assert.deepEqual(lintText({ text }).findings.map((finding) => `${finding.start.line} ${finding.ruleId}: ${finding.message}`), []);
+  });
+});
