@@ -1,7 +1,7 @@
 /** The engine's public surface, shared by the CLI and the extension. */
 import type { SpecDocument } from './core/model.js';
 import { parseSpec } from './core/parse.js';
-import type { Finding } from './core/rule.js';
+import { createAnalysisContext, type AnalysisContext, type Finding } from './core/rule.js';
 import { checkSpec, type RuleSetting } from './core/runner.js';
 import type { Template } from './core/template.js';
 import { builtInRules } from './rules/index.js';
@@ -18,7 +18,10 @@ export interface LintRequest {
 
 export interface LintResult {
   doc: SpecDocument;
+  template: Template;
   findings: Finding[];
+  /** The analysis the rules shared: template match, units, requirement ids. */
+  analysis: AnalysisContext;
 }
 
 /** Parses once and runs every built-in rule over the shared model. */
@@ -26,8 +29,9 @@ export function lintText(request: LintRequest): LintResult {
   const doc = parseSpec(request.text, request.uri);
   const template = request.template ?? builtInTemplates.get(DEFAULT_TEMPLATE_NAME)!;
   const templates = request.templates ?? builtInTemplates;
-  const findings = checkSpec(doc, { template, rules: builtInRules, settings: request.settings, templates });
-  return { doc, findings };
+  const analysis = createAnalysisContext(doc, template);
+  const findings = checkSpec(doc, { template, rules: builtInRules, settings: request.settings, templates, analysis });
+  return { doc, template, findings, analysis };
 }
 
 export { applyFixes, type Fix, type TextEdit } from './core/fix.js';

@@ -21,6 +21,10 @@ export interface ProjectOptions {
   root: string;
   /** Use this config for every file instead of discovering one (the CLI's --config). */
   configFile?: string;
+  /** Used when no config file applies (the editor's settings). */
+  fallback?: { template?: string; files?: string[] };
+  /** On an invalid config, keep using the last valid version of that file (the editor does). */
+  keepLastValid?: boolean;
 }
 
 export interface SpecSettings extends FileSettings {
@@ -33,6 +37,7 @@ export class SpecwiseProject {
   private readonly loader: ConfigLoader;
   private readonly discovered = new Map<string, Promise<string | undefined>>();
   private readonly loaded = new Map<string, Promise<LoadResult>>();
+  private readonly lastValid = new Map<string, EffectiveConfig>();
 
   constructor(
     private readonly host: ConfigHost,
@@ -49,13 +54,27 @@ export class SpecwiseProject {
 
   async configFor(file: string): Promise<LoadResult> {
     const configFile = this.options.configFile ?? (await this.discover(dirname(file)));
-    if (!configFile) return { config: this.loader.defaults(), errors: [] };
+    if (!configFile) return { config: this.fallbackConfig(), errors: [] };
     let result = this.loaded.get(configFile);
     if (!result) {
-      result = this.loader.load(configFile);
+      result = this.loader.load(configFile).then((loaded) => {
+        if (loaded.errors.length === 0) this.lastValid.set(configFile, loaded.config);
+        const previous = this.options.keepLastValid ? this.lastValid.get(configFile) : undefined;
+        return loaded.errors.length > 0 && previous ? { config: previous, errors: loaded.errors } : loaded;
+      });
       this.loaded.set(configFile, result);
     }
     return result;
+  }
+
+  private fallbackConfig(): EffectiveConfig {
+    const defaults = this.loader.defaults();
+    const { template, files } = this.options.fallback ?? {};
+    return {
+      ...defaults,
+      template: template && defaults.templates.has(template) ? template : undefined,
+      files: files && files.length > 0 ? { patterns: files, base: this.options.root } : undefined,
+    };
   }
 
   async settingsFor(file: string, text: string, forcedTemplate?: string): Promise<SpecSettings> {

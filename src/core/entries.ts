@@ -3,7 +3,7 @@ import type { Fix } from './fix.js';
 import { endOf, startOf } from './markdown.js';
 import type { SpecDocument, Table, TableCell } from './model.js';
 import { unitsOf } from './requirements.js';
-import type { RuleContext } from './rule.js';
+import type { AnalysisContext } from './rule.js';
 import type { SectionKind } from './template.js';
 import type { TextUnit } from './units.js';
 
@@ -11,7 +11,7 @@ import type { TextUnit } from './units.js';
  * The entries a TPM reviews in sections of a kind: list items and table rows; paragraphs
  * only in sections that have neither (and not lead-ins ending with a colon).
  */
-export function entriesOfKind(context: RuleContext<unknown>, kind: SectionKind, withParagraphs = false): TextUnit[] {
+export function entriesOfKind(context: AnalysisContext, kind: SectionKind, withParagraphs = false): TextUnit[] {
   const units = unitsOf(context).filter((unit) => unit.kind === kind);
   const structured = new Set(units.filter((unit) => unit.type === 'listItem' || unit.type === 'tableRow').map((unit) => unit.section));
   return units.filter(

@@ -71,3 +71,23 @@ export function applyFixes(text: string, fixes: readonly Fix[]): ApplyResult {
   const result = parts.join('');
   return { text: result, applied, skipped };
 }
+
+/**
+ * The edits `applyFixes` would make, as non-overlapping edits in document order, with
+ * insertions at one offset merged in fix order: safe to hand to an editor as one edit batch.
+ */
+export function mergedEdits(text: string, fixes: readonly Fix[]): TextEdit[] {
+  const { applied } = applyFixes(text, fixes);
+  const merged: TextEdit[] = [];
+  const seen: TextEdit[] = [];
+  for (const fix of applied) {
+    for (const edit of fix.edits) {
+      if (seen.some((other) => other.offset === edit.offset && other.length === edit.length && other.newText === edit.newText)) continue;
+      seen.push(edit);
+      const previous = merged.find((other) => other.offset === edit.offset && other.length === 0 && edit.length === 0);
+      if (previous) previous.newText += edit.newText;
+      else merged.push({ ...edit });
+    }
+  }
+  return merged.sort((a, b) => a.offset - b.offset || a.length - b.length);
+}

@@ -170,7 +170,6 @@ function collectBlocks(doc: SpecDocument): void {
         section: sectionAt(doc.sections, startOf(node)),
       };
       doc.tables.push(table);
-      return;
     } else if (node.type === 'html') {
       collectComments(doc, startOf(node), endOf(node));
       return;

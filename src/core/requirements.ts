@@ -1,4 +1,4 @@
-import type { RuleContext } from './rule.js';
+import type { AnalysisContext } from './rule.js';
 import type { OffsetRange } from './positions.js';
 import { collectUnits, unitRange, type TextUnit } from './units.js';
 
@@ -31,7 +31,7 @@ export function idPrefix(id: string): string {
 }
 
 /** The units of the document, computed once per check. */
-export function unitsOf(context: RuleContext<unknown>): TextUnit[] {
+export function unitsOf(context: AnalysisContext): TextUnit[] {
   return context.shared('units', () => collectUnits(context.doc, context.match.kinds));
 }
 
@@ -40,7 +40,7 @@ export function unitsOf(context: RuleContext<unknown>): TextUnit[] {
  * (outside test plans, whose tables trace ids rather than define them); every other
  * occurrence in prose is a reference.
  */
-export function requirementIndexOf(context: RuleContext<unknown>): RequirementIndex {
+export function requirementIndexOf(context: AnalysisContext): RequirementIndex {
   return context.shared('requirement-index', () => {
     const definitions = new Map<string, IdOccurrence[]>();
     const references: IdOccurrence[] = [];

@@ -3,7 +3,7 @@ import type { Fix } from './fix.js';
 import type { SpecDocument } from './model.js';
 import type { LineColumn, OffsetRange } from './positions.js';
 import type { Template } from './template.js';
-import type { TemplateMatch } from './template-match.js';
+import { matchTemplate, type TemplateMatch } from './template-match.js';
 
 export type Severity = 'error' | 'warning' | 'info' | 'off';
 export type ActiveSeverity = Exclude<Severity, 'off'>;
@@ -45,16 +45,19 @@ export interface Finding extends Omit<Report, 'severity' | 'related'> {
   fixes: Fix[];
 }
 
-export interface RuleContext<Options> {
+/** What analyses shared between rules (units, ids) need: the document, the match, a memo. */
+export interface AnalysisContext {
+  doc: SpecDocument;
+  readonly match: TemplateMatch;
+  shared<T>(key: string, compute: () => T): T;
+}
+
+export interface RuleContext<Options> extends AnalysisContext {
   doc: SpecDocument;
   template: Template;
   options: Options;
   /** Every template the file's config knows, by name. */
   templates: ReadonlyMap<string, Template>;
-  /** The template matched against the document, computed once and shared by all rules. */
-  readonly match: TemplateMatch;
-  /** Computes a value once per document check and shares it between rules. */
-  shared<T>(key: string, compute: () => T): T;
   report(report: Report): void;
 }
 
@@ -75,4 +78,21 @@ export type AnyRule = Rule<any>;
 
 export function defineRule<Options = Record<string, never>>(rule: Rule<Options>): Rule<Options> {
   return rule;
+}
+
+/** The analysis shared by every rule of one check (and by the outline and health views). */
+export function createAnalysisContext(doc: SpecDocument, template: Template): AnalysisContext {
+  const memo = new Map<string, unknown>();
+  let match: TemplateMatch | undefined;
+  return {
+    doc,
+    get match() {
+      match ??= matchTemplate(doc, template);
+      return match;
+    },
+    shared<T>(key: string, compute: () => T): T {
+      if (!memo.has(key)) memo.set(key, compute());
+      return memo.get(key) as T;
+    },
+  };
 }

@@ -1,10 +1,9 @@
 import type { Fix } from './fix.js';
 import type { SpecDocument } from './model.js';
 import type { OffsetRange } from './positions.js';
-import { ruleDocsUrl, type ActiveSeverity, type AnyRule, type Finding, type Report, type RuleContext, type Severity } from './rule.js';
+import { createAnalysisContext, ruleDocsUrl, type ActiveSeverity, type AnalysisContext, type AnyRule, type Finding, type Report, type RuleContext, type Severity } from './rule.js';
 import { SuppressionMap } from './suppressions.js';
 import type { Template } from './template.js';
-import { matchTemplate, type TemplateMatch } from './template-match.js';
 
 /** Findings the engine makes about itself: a rule that threw or reported a bad range. */
 export const INTERNAL_RULE_ID = 'internal-error';
@@ -21,6 +20,8 @@ export interface CheckOptions {
   templates?: ReadonlyMap<string, Template>;
   /** Per-rule severity and options; rules not named use their defaults. */
   settings?: Readonly<Record<string, RuleSetting>>;
+  /** An analysis of the same document and template to share (the editor reuses it for the outline). */
+  analysis?: AnalysisContext;
 }
 
 const SEVERITY_RANK: Record<ActiveSeverity, number> = { info: 0, warning: 1, error: 2 };
@@ -65,8 +66,7 @@ function compareFindings(a: Finding, b: Finding): number {
 export function checkSpec(doc: SpecDocument, options: CheckOptions): Finding[] {
   const findings: Finding[] = [];
   const suppressions = new SuppressionMap(doc);
-  let match: TemplateMatch | undefined;
-  const memo = new Map<string, unknown>();
+  const analysis = options.analysis ?? createAnalysisContext(doc, options.template);
   const length = doc.text.length;
 
   const push = (ruleId: string, severity: ActiveSeverity, report: Report): void => {
@@ -109,13 +109,9 @@ export function checkSpec(doc: SpecDocument, options: CheckOptions): Finding[] {
       options: ruleOptions,
       templates: options.templates ?? new Map([[options.template.name, options.template]]),
       get match() {
-        match ??= matchTemplate(doc, options.template);
-        return match;
+        return analysis.match;
       },
-      shared<T>(key: string, compute: () => T): T {
-        if (!memo.has(key)) memo.set(key, compute());
-        return memo.get(key) as T;
-      },
+      shared: analysis.shared,
       report(report) {
         if (!isValidRange(report.range, length)) {
           internal(`Rule '${rule.id}' reported an invalid range ${JSON.stringify(report.range)}.`, undefined, { rule: rule.id });

@@ -1,3 +1,4 @@
+import type { TextEdit } from './fix.js';
 import type { SpecDocument } from './model.js';
 
 type Directive = 'disable' | 'enable' | 'disable-next-line' | 'disable-line' | 'disable-file';
@@ -70,4 +71,38 @@ export class SuppressionMap {
     }
     return (allOff && !on.has(ruleId)) || off.has(ruleId);
   }
+}
+
+/**
+ * Disables a rule on one line by appending an inline comment, which keeps paragraphs, list
+ * items, headings and table rows intact (in a table row it goes before the closing pipe).
+ * Undefined on lines where a comment cannot go: front matter and inside HTML comments.
+ */
+export function disableLineEdit(doc: SpecDocument, ruleId: string, line0: number): TextEdit | undefined {
+  const start = doc.lines.lineStart(line0);
+  const end = doc.lines.lineEnd(line0);
+  const inFrontMatter = doc.frontMatter && start < doc.frontMatter.range.end;
+  const inComment = doc.comments.some((comment) => comment.range.start < end && comment.range.end > start && !(comment.range.end <= end && comment.range.start >= start));
+  if (inFrontMatter || inComment) return undefined;
+  const line = doc.text.slice(start, end);
+  const comment = `<!-- specwise-disable-line ${ruleId} -->`;
+  const trimmed = line.trimEnd();
+  if (/^\s*\|.*\|$/.test(trimmed)) {
+    const pipe = start + trimmed.length - 1;
+    return { offset: pipe, length: 0, newText: `${doc.text[pipe - 1] === ' ' ? '' : ' '}${comment} ` };
+  }
+  return { offset: start + trimmed.length, length: 0, newText: `${trimmed.length > 0 ? ' ' : ''}${comment}` };
+}
+
+/** Disables a rule for the whole file with a comment after the front matter (or at the top). */
+export function disableFileEdit(doc: SpecDocument, ruleId: string): TextEdit {
+  const eol = doc.lines.eol;
+  const comment = `<!-- specwise-disable-file ${ruleId} -->`;
+  if (doc.frontMatter) {
+    const line = doc.lines.lineAt(doc.frontMatter.range.end);
+    const offset = doc.lines.lineEnd(line);
+    return { offset, length: 0, newText: `${eol}${comment}` };
+  }
+  const offset = doc.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return { offset, length: 0, newText: `${comment}${eol}${eol}` };
 }

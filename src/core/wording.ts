@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { OffsetRange } from './positions.js';
 import { unitsOf } from './requirements.js';
-import type { RuleContext } from './rule.js';
+import type { AnalysisContext } from './rule.js';
 import { unitRange, type TextUnit } from './units.js';
 
 /** Options every wording rule takes; terms are literal phrases, never regular expressions. */
@@ -61,7 +61,7 @@ export interface NormativeSpan {
  * list items, table rows and modal or id-bearing sentences in requirements; sentences with
  * "shall" or "must" anywhere else. Headings are never normative.
  */
-export function normativeSpans(context: RuleContext<unknown>): NormativeSpan[] {
+export function normativeSpans(context: AnalysisContext): NormativeSpan[] {
   return context.shared('normative-spans', () => {
     const spans: NormativeSpan[] = [];
     for (const unit of unitsOf(context)) {
@@ -108,7 +108,7 @@ function afterModal(text: string, modal: RegExp, sameClause: boolean): boolean {
 }
 
 /** Matches of a phrase pattern in normative text, skipping phrases already marked for clarification. */
-export function findPhrases(context: RuleContext<unknown>, pattern: RegExp, sameClause: boolean): PhraseMatch[] {
+export function findPhrases(context: AnalysisContext, pattern: RegExp, sameClause: boolean): PhraseMatch[] {
   const matches: PhraseMatch[] = [];
   for (const span of normativeSpans(context)) {
     const text = span.unit.text.slice(span.start, span.end);

@@ -1,58 +1,86 @@
 import * as vscode from 'vscode';
-import { lintText } from '../api.js';
-import { toDiagnostic } from './convert.js';
+import type { Finding } from '../core/rule.js';
+import { SpecCodeActions } from './code-actions.js';
+import { checkWorkspace, insertMissingSections, newSpec, openConfiguration, showHealth, type NewSpecOptions } from './commands.js';
+import { DiagnosticsManager } from './diagnostics.js';
+import { HealthPanel } from './health-view.js';
+import { RequirementDefinition, RequirementHover, SpecSymbols } from './language-features.js';
+import { SpecService } from './service.js';
+import { SpecStatusBar } from './status-bar.js';
 
-const DEBOUNCE_MS = 300;
+const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
 
-/** Checks Markdown documents and keeps one diagnostic collection in step with their versions. */
-class SpecChecker implements vscode.Disposable {
-  private readonly diagnostics = vscode.languages.createDiagnosticCollection('specwise');
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-
-  check(document: vscode.TextDocument): void {
-    if (document.languageId !== 'markdown') return;
-    const { findings } = lintText({ text: document.getText(), uri: document.uri.toString() });
-    const infoAsHint = vscode.workspace.getConfiguration('specwise', document.uri).get<boolean>('showInfoAsHint', false);
-    this.diagnostics.set(document.uri, findings.map((finding) => toDiagnostic(document, finding, { infoAsHint })));
-  }
-
-  schedule(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
-    clearTimeout(this.timers.get(key));
-    const version = document.version;
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        if (!document.isClosed && document.version === version) this.check(document);
-      }, DEBOUNCE_MS),
-    );
-  }
-
-  forget(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.delete(key);
-    this.diagnostics.delete(document.uri);
-  }
-
-  dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
-    this.diagnostics.dispose();
-  }
+/** What the extension returns from `activate`, for other extensions and the end-to-end tests. */
+export interface SpecwiseApi {
+  /** Findings of a document's current version (undefined when it is not a spec). */
+  findings(document: vscode.TextDocument): Promise<Finding[] | undefined>;
 }
 
-export function activate(context: vscode.ExtensionContext): void {
-  const checker = new SpecChecker();
+export function activate(context: vscode.ExtensionContext): SpecwiseApi {
+  const output = vscode.window.createOutputChannel('Specwise');
+  const service = new SpecService(output);
+  const diagnostics = new DiagnosticsManager(service);
+  const statusBar = new SpecStatusBar();
+  const panel = new HealthPanel();
+  const guard =
+    <A extends unknown[], R>(name: string, run: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R | undefined> => {
+      try {
+        return await run(...args);
+      } catch (error) {
+        service.logError(name, error);
+        void vscode.window.showErrorMessage(`Specwise: ${name} failed; see the Specwise output channel.`);
+        return undefined;
+      }
+    };
+  const recheck = () => {
+    service.invalidate();
+    void diagnostics.recheckOpen();
+  };
+  const watcher = vscode.workspace.createFileSystemWatcher('**/.specwise.{json,jsonc}');
+
   context.subscriptions.push(
-    checker,
-    vscode.workspace.onDidOpenTextDocument((document) => checker.check(document)),
-    vscode.workspace.onDidChangeTextDocument((event) => checker.schedule(event.document)),
-    vscode.workspace.onDidSaveTextDocument((document) => checker.check(document)),
-    vscode.workspace.onDidCloseTextDocument((document) => checker.forget(document)),
+    output,
+    service,
+    diagnostics,
+    statusBar,
+    panel,
+    watcher,
+    diagnostics.onDidCheck((analysis, document) => statusBar.update(analysis, document)),
+    vscode.workspace.onDidOpenTextDocument((document) => void diagnostics.check(document)),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.contentChanges.length > 0) diagnostics.schedule(event.document);
+    }),
+    vscode.workspace.onDidSaveTextDocument((document) => void diagnostics.check(document)),
+    vscode.workspace.onDidCloseTextDocument((document) => diagnostics.forget(document)),
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      if (!editor) return statusBar.hide();
+      void diagnostics.check(editor.document);
+    }),
+    watcher.onDidChange(recheck),
+    watcher.onDidCreate(recheck),
+    watcher.onDidDelete(recheck),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('specwise')) recheck();
+    }),
+    vscode.languages.registerCodeActionsProvider(MARKDOWN, new SpecCodeActions(service), SpecCodeActions.metadata),
+    vscode.languages.registerDocumentSymbolProvider(MARKDOWN, new SpecSymbols(service), { label: 'Specwise' }),
+    vscode.languages.registerHoverProvider(MARKDOWN, new RequirementHover(service)),
+    vscode.languages.registerDefinitionProvider(MARKDOWN, new RequirementDefinition(service)),
+    vscode.commands.registerCommand('specwise.newSpec', guard('New Spec from Template', (options?: NewSpecOptions) => newSpec(service, options))),
+    vscode.commands.registerCommand('specwise.insertMissingSections', guard('Insert Missing Sections', () => insertMissingSections(service))),
+    vscode.commands.registerCommand('specwise.checkWorkspace', guard('Check All Specs in Workspace', () => checkWorkspace(service, diagnostics))),
+    vscode.commands.registerCommand('specwise.openConfiguration', guard('Open Configuration', () => openConfiguration())),
+    vscode.commands.registerCommand('specwise.showHealth', guard('Show Spec Health', (scope?: 'file' | 'workspace') => showHealth(service, diagnostics, panel, scope))),
+    vscode.commands.registerCommand('specwise.showDocumentation', guard('Show documentation', async (url: string) => vscode.env.openExternal(vscode.Uri.parse(url)))),
   );
-  for (const document of vscode.workspace.textDocuments) checker.check(document);
+  for (const document of vscode.workspace.textDocuments) void diagnostics.check(document);
+
+  return {
+    async findings(document) {
+      return (await service.analyze(document))?.result.findings;
+    },
+  };
 }
 
 export function deactivate(): void {}

@@ -1,0 +1,24 @@
+import * as vscode from 'vscode';
+
+export type RunMode = 'onType' | 'onSave';
+
+export interface ExtensionSettings {
+  enable: boolean;
+  run: RunMode;
+  debounceMs: number;
+  infoSeverity: 'information' | 'hint';
+  defaultTemplate: string;
+  files: string[];
+}
+
+export function readSettings(scope?: vscode.Uri): ExtensionSettings {
+  const config = vscode.workspace.getConfiguration('specwise', scope);
+  return {
+    enable: config.get<boolean>('enable', true),
+    run: config.get<RunMode>('run', 'onType'),
+    debounceMs: Math.max(0, config.get<number>('debounce', 300)),
+    infoSeverity: config.get<'information' | 'hint'>('infoSeverity', 'information'),
+    defaultTemplate: config.get<string>('defaultTemplate', 'tech-spec'),
+    files: config.get<string[]>('files', []),
+  };
+}
