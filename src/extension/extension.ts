@@ -16,6 +16,10 @@ export interface SpecwiseApi {
   findings(document: vscode.TextDocument): Promise<Finding[] | undefined>;
 }
 
+function tabUri(tab: vscode.Tab): vscode.Uri | undefined {
+  return tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
+}
+
 export function activate(context: vscode.ExtensionContext): SpecwiseApi {
   const output = vscode.window.createOutputChannel('Specwise');
   const service = new SpecService(output);
@@ -53,6 +57,15 @@ export function activate(context: vscode.ExtensionContext): SpecwiseApi {
     }),
     vscode.workspace.onDidSaveTextDocument((document) => void diagnostics.check(document)),
     vscode.workspace.onDidCloseTextDocument((document) => diagnostics.forget(document)),
+    // Documents outlive their tabs for a while; a spec's findings go when its last tab closes.
+    vscode.window.tabGroups.onDidChangeTabs((event) => {
+      const open = new Set(vscode.window.tabGroups.all.flatMap((group) => group.tabs).map((tab) => tabUri(tab)?.toString()));
+      for (const tab of event.closed) {
+        const uri = tabUri(tab);
+        const document = uri && vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
+        if (document && !open.has(uri.toString())) diagnostics.forget(document);
+      }
+    }),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
       if (!editor) return statusBar.hide();
       void diagnostics.check(editor.document);

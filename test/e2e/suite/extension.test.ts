@@ -1,0 +1,171 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import {
+  activateSpecwise,
+  openSpec,
+  readWorkspaceFile,
+  ruleOf,
+  screenshot,
+  specwiseDiagnostics,
+  waitForDiagnostics,
+  workspaceUri,
+  writeWorkspaceFile,
+  type SpecwiseApi,
+} from './helpers.js';
+
+const DRAFT = 'specs/draft.spec.md';
+const has = (rule: string) => (diagnostics: vscode.Diagnostic[]) => diagnostics.some((diagnostic) => ruleOf(diagnostic) === rule);
+
+suite('Specwise in VS Code', () => {
+  let api: SpecwiseApi;
+
+  suiteSetup(async () => {
+    api = await activateSpecwise();
+  });
+
+  teardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('diagnostics appear on a spec with rule ids, ranges, severities and docs links', async () => {
+    const editor = await openSpec(DRAFT);
+    const diagnostics = await waitForDiagnostics(editor.document.uri, has('vague-term'), 'vague-term');
+    const rules = new Set(diagnostics.map(ruleOf));
+    for (const rule of ['missing-section', 'requirement-without-acceptance', 'escape-clause', 'risk-without-mitigation', 'dependency-without-owner', 'unresolved-placeholder']) {
+      assert.ok(rules.has(rule), `expected ${rule}; got ${[...rules].join(', ')}`);
+    }
+    const fast = diagnostics.find((diagnostic) => ruleOf(diagnostic) === 'vague-term' && editor.document.getText(diagnostic.range) === 'fast');
+    assert.ok(fast, 'the vague-term finding covers exactly the word "fast"');
+    assert.equal(fast.range.start.line, 17);
+    assert.equal(fast.severity, vscode.DiagnosticSeverity.Information);
+    assert.equal(fast.source, 'specwise');
+    const code = fast.code as { value: string; target: vscode.Uri };
+    assert.match(code.target.toString(), /docs\/rules\/vague-term\.md$/);
+    const escape = diagnostics.find((diagnostic) => ruleOf(diagnostic) === 'escape-clause');
+    assert.equal(escape?.severity, vscode.DiagnosticSeverity.Warning);
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await screenshot('diagnostics');
+  });
+
+  test('a plain README gets no diagnostics', async () => {
+    const editor = await openSpec('README.md');
+    assert.equal(await api.findings(editor.document), undefined);
+    assert.deepEqual(specwiseDiagnostics(editor.document.uri), []);
+  });
+
+  test('editing updates diagnostics, and closing the spec clears them', async () => {
+    const editor = await openSpec(DRAFT);
+    const uri = editor.document.uri;
+    await waitForDiagnostics(uri, has('vague-term'), 'initial findings');
+    const line = editor.document.lineAt(17);
+    const at = line.text.indexOf('fast and ');
+    await editor.edit((edit) => edit.replace(new vscode.Range(17, at, 17, at + 'fast and '.length), 'under 10 s at p95 and '));
+    await waitForDiagnostics(uri, (diagnostics) => !diagnostics.some((diagnostic) => ruleOf(diagnostic) === 'vague-term' && diagnostic.range.start.line === 17), 'the vague term to go away');
+    await vscode.commands.executeCommand('undo');
+    await waitForDiagnostics(uri, has('vague-term'), 'the vague term to come back');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await waitForDiagnostics(uri, (diagnostics) => diagnostics.length === 0, 'diagnostics to clear on close');
+  });
+
+  test('quick fixes change the text, the finding goes away, and undo restores the original exactly', async () => {
+    const editor = await openSpec(DRAFT);
+    const document = editor.document;
+    const original = document.getText();
+    const diagnostics = await waitForDiagnostics(document.uri, has('missing-section'), 'missing-section');
+    const missing = diagnostics.find((diagnostic) => ruleOf(diagnostic) === 'missing-section' && diagnostic.message.includes("'Problem Statement'"))!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, missing.range);
+    const insert = actions.find((action) => action.title === "Insert section 'Problem Statement'");
+    assert.ok(insert?.edit, `actions: ${actions.map((action) => action.title).join(' | ')}`);
+    assert.ok(await vscode.workspace.applyEdit(insert.edit));
+    assert.match(document.getText(), /\n## Problem Statement\n\nTBD: who has the problem/);
+    await waitForDiagnostics(document.uri, (current) => !current.some((diagnostic) => diagnostic.message.includes("'Problem Statement'")), 'the missing section to be found');
+
+    const risk = specwiseDiagnostics(document.uri).find((diagnostic) => ruleOf(diagnostic) === 'risk-without-mitigation')!;
+    const riskActions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, risk.range);
+    const mitigation = riskActions.find((action) => action.title === "Add 'Mitigation' to this item")!;
+    assert.ok(mitigation.isPreferred);
+    assert.ok(await vscode.workspace.applyEdit(mitigation.edit!));
+    assert.match(document.getText(), /5,000 projects\.\n {2}- Mitigation: TBD/);
+    await waitForDiagnostics(document.uri, (current) => !has('risk-without-mitigation')(current), 'the risk finding to go away');
+
+    await vscode.commands.executeCommand('undo');
+    await vscode.commands.executeCommand('undo');
+    assert.equal(document.getText(), original);
+  });
+
+  test('source.fixAll.specwise on save applies the safe fixes', async () => {
+    const text = '# Fix on save\n\n## Risks\n\n- The renderer may time out.\n';
+    const uri = await writeWorkspaceFile('specs/fix-on-save.spec.md', text);
+    const editor = await vscode.window.showTextDocument(uri);
+    await waitForDiagnostics(uri, has('risk-without-mitigation'), 'the risk finding');
+    await vscode.workspace.getConfiguration('editor', { languageId: 'markdown' }).update('codeActionsOnSave', { 'source.fixAll.specwise': 'explicit' }, vscode.ConfigurationTarget.Workspace, true);
+    try {
+      await editor.edit((edit) => edit.insert(new vscode.Position(0, 15), ''));
+      await editor.edit((edit) => edit.insert(editor.document.lineAt(0).range.end, ' '));
+      await vscode.commands.executeCommand('workbench.action.files.save');
+      const saved = await readWorkspaceFile('specs/fix-on-save.spec.md');
+      assert.match(saved, /- The renderer may time out\.\n {2}- Mitigation: TBD/);
+      assert.match(saved, /## Problem Statement/);
+    } finally {
+      await vscode.workspace.getConfiguration('editor', { languageId: 'markdown' }).update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
+    }
+  });
+
+  test('changing .specwise.json re-checks open specs; an invalid config is reported and specs stay checked', async () => {
+    const editor = await openSpec(DRAFT);
+    const uri = editor.document.uri;
+    await waitForDiagnostics(uri, has('vague-term'), 'initial findings');
+    const config = await writeWorkspaceFile('.specwise.json', JSON.stringify({ rules: { 'vague-term': 'error' } }));
+    try {
+      await waitForDiagnostics(uri, (diagnostics) => diagnostics.some((diagnostic) => ruleOf(diagnostic) === 'vague-term' && diagnostic.severity === vscode.DiagnosticSeverity.Error), 'vague-term as an error');
+      await writeWorkspaceFile('.specwise.json', JSON.stringify({ template: 'rfc' }));
+      await waitForDiagnostics(uri, (diagnostics) => diagnostics.some((diagnostic) => diagnostic.message.includes("'Motivation'")), 'the rfc template');
+      await writeWorkspaceFile('.specwise.json', '{\n  "rules": { "vauge-term": "warning" }\n}\n');
+      const configDiagnostics = await waitForDiagnostics(config, (diagnostics) => diagnostics.length > 0, 'a diagnostic in the config file');
+      assert.match(configDiagnostics[0].message, /Unknown property 'vauge-term'/);
+      assert.equal(configDiagnostics[0].range.start.line, 1);
+      await screenshot('invalid-config');
+      assert.ok(specwiseDiagnostics(uri).length > 0, 'the spec is still checked');
+    } finally {
+      await vscode.workspace.fs.delete(config);
+    }
+    await waitForDiagnostics(uri, (diagnostics) => diagnostics.some((diagnostic) => ruleOf(diagnostic) === 'vague-term' && diagnostic.severity === vscode.DiagnosticSeverity.Information), 'defaults again');
+  });
+
+  test('"New Spec from Template" creates the file and never overwrites it', async () => {
+    const created = await vscode.commands.executeCommand<vscode.Uri>('specwise.newSpec', { template: 'prd', file: 'specs/new-prd.md' });
+    assert.equal(created?.toString(), workspaceUri('specs/new-prd.md').toString());
+    const text = await readWorkspaceFile('specs/new-prd.md');
+    assert.match(text, /^---\ntitle: "New prd"\ntemplate: prd\n/);
+    await vscode.workspace.fs.writeFile(workspaceUri('specs/new-prd.md'), new TextEncoder().encode('kept\n'));
+    const again = await vscode.commands.executeCommand<vscode.Uri | undefined>('specwise.newSpec', { template: 'prd', file: 'specs/new-prd.md' });
+    assert.equal(again, undefined);
+    assert.equal(await readWorkspaceFile('specs/new-prd.md'), 'kept\n');
+  });
+
+  test('"Check All Specs in Workspace" fills diagnostics for unopened files', async () => {
+    const unopened = workspaceUri('specs/unopened.spec.md');
+    assert.deepEqual(specwiseDiagnostics(unopened), []);
+    const result = await vscode.commands.executeCommand<{ files: number; findings: number }>('specwise.checkWorkspace');
+    assert.ok(result && result.files >= 3, JSON.stringify(result));
+    assert.ok(has('missing-section')(specwiseDiagnostics(unopened)));
+    assert.deepEqual(specwiseDiagnostics(workspaceUri('README.md')), []);
+  });
+
+  test('snippets are contributed for markdown and expand', async () => {
+    const uri = await writeWorkspaceFile('notes.md', '');
+    const editor = await vscode.window.showTextDocument(uri);
+    await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: 'Risk table row' });
+    assert.equal(editor.document.getText(), '| Risk | Low | Low | Mitigation | Owner |');
+  });
+
+  test('the outline lists sections and requirement ids', async () => {
+    const editor = await openSpec('specs/complete.spec.md');
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+    const flat = (list: vscode.DocumentSymbol[]): vscode.DocumentSymbol[] => list.flatMap((symbol) => [symbol, ...flat(symbol.children)]);
+    const names = flat(symbols).map((symbol) => symbol.name);
+    for (const name of ['One-page checkout', 'Requirements', 'REQ-1', 'REQ-4', 'Risks', 'Success Criteria']) assert.ok(names.includes(name), `${name} in ${names.join(', ')}`);
+    const requirements = flat(symbols).find((symbol) => symbol.name === 'Requirements')!;
+    assert.deepEqual(requirements.children.map((symbol) => symbol.name), ['REQ-1', 'REQ-2', 'REQ-3', 'REQ-4']);
+  });
+});

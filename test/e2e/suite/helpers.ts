@@ -1,0 +1,86 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'specwise.specwise';
+
+export function workspaceUri(relative: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the tests need the fixture folder open');
+  return vscode.Uri.joinPath(folder.uri, relative);
+}
+
+export interface SpecwiseApi {
+  findings(document: vscode.TextDocument): Promise<{ ruleId: string }[] | undefined>;
+}
+
+export async function activateSpecwise(): Promise<SpecwiseApi> {
+  const extension = vscode.extensions.getExtension<SpecwiseApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not installed`);
+  return extension.activate();
+}
+
+export function specwiseDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'specwise');
+}
+
+export function ruleOf(diagnostic: vscode.Diagnostic): string {
+  return typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
+}
+
+/** Resolves when the uri's Specwise diagnostics satisfy the predicate: waits on events, never on sleeps. */
+export function waitForDiagnostics(uri: vscode.Uri, predicate: (diagnostics: vscode.Diagnostic[]) => boolean, what: string, timeoutMs = 15_000): Promise<vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const current = specwiseDiagnostics(uri);
+      if (!predicate(current)) return false;
+      cleanup();
+      resolve(current);
+      return true;
+    };
+    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (event.uris.some((changed) => changed.toString() === uri.toString())) check();
+    });
+    const timer = setTimeout(() => {
+      cleanup();
+      const rules = specwiseDiagnostics(uri).map((diagnostic) => `${ruleOf(diagnostic)}@${diagnostic.range.start.line + 1}`);
+      reject(new Error(`timed out waiting for ${what} on ${vscode.workspace.asRelativePath(uri)}; diagnostics now: ${rules.join(', ') || 'none'}`));
+    }, timeoutMs);
+    const cleanup = () => {
+      clearTimeout(timer);
+      subscription.dispose();
+    };
+    check();
+  });
+}
+
+export async function openSpec(relative: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(workspaceUri(relative));
+  return vscode.window.showTextDocument(document);
+}
+
+export async function writeWorkspaceFile(relative: string, text: string): Promise<vscode.Uri> {
+  const uri = workspaceUri(relative);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return uri;
+}
+
+export async function readWorkspaceFile(relative: string): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri(relative)));
+}
+
+/** Asks the harness for a screenshot of the current state (a no-op when no harness listens). */
+export async function screenshot(name: string): Promise<void> {
+  const dir = process.env.SPECWISE_E2E_SCREENSHOTS;
+  if (!dir) return;
+  const base = vscode.Uri.file(dir);
+  await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(base, `request-${name}`), new Uint8Array());
+  const done = vscode.Uri.joinPath(base, `${name}.png`);
+  for (let waited = 0; waited < 20_000; waited += 250) {
+    try {
+      await vscode.workspace.fs.stat(done);
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}

@@ -1,0 +1,55 @@
+// Runs the suite inside the extension host: for @vscode/test-electron through `run()`,
+// for the code-server harness from the companion extension's `activate`.
+import Mocha from 'mocha';
+import * as vscode from 'vscode';
+
+export interface SuiteResult {
+  passes: number;
+  failures: number;
+  durationMs: number;
+  tests: { fullTitle: string; state: 'passed' | 'failed'; durationMs: number; error?: string }[];
+}
+
+/** Loads the test files into mocha; they are bundled, so they register when imported. */
+async function loadTests(mocha: Mocha): Promise<void> {
+  mocha.suite.emit('pre-require', globalThis, 'extension.test', mocha);
+  await import('./extension.test.js');
+}
+
+export function runSuite(): Promise<SuiteResult> {
+  const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, color: false, reporter: 'spec' });
+  const result: SuiteResult = { passes: 0, failures: 0, durationMs: 0, tests: [] };
+  const started = Date.now();
+  return loadTests(mocha).then(
+    () =>
+      new Promise<SuiteResult>((resolve) => {
+        const runner = mocha.run(() => {
+          result.durationMs = Date.now() - started;
+          resolve(result);
+        });
+        runner.on('pass', (test) => {
+          result.passes++;
+          result.tests.push({ fullTitle: test.fullTitle(), state: 'passed', durationMs: test.duration ?? 0 });
+        });
+        runner.on('fail', (test, error: Error) => {
+          result.failures++;
+          result.tests.push({ fullTitle: test.fullTitle(), state: 'failed', durationMs: test.duration ?? 0, error: error.stack ?? error.message });
+        });
+      }),
+  );
+}
+
+/** @vscode/test-electron's entry point. */
+export async function run(): Promise<void> {
+  const result = await runSuite();
+  if (result.failures > 0) throw new Error(`${result.failures} end-to-end tests failed`);
+}
+
+/** The companion extension's entry: runs the suite when the harness asks for it. */
+export function activate(): void {
+  const resultFile = process.env.SPECWISE_E2E_RESULT;
+  if (!resultFile) return;
+  void runSuite()
+    .catch((error: Error): SuiteResult => ({ passes: 0, failures: 1, durationMs: 0, tests: [{ fullTitle: 'suite setup', state: 'failed', durationMs: 0, error: error.stack ?? error.message }] }))
+    .then((result) => vscode.workspace.fs.writeFile(vscode.Uri.file(resultFile), new TextEncoder().encode(JSON.stringify(result, null, 2))));
+}
