@@ -56,8 +56,11 @@ function ensureCodeServer() {
   mkdirSync(CODE_SERVER_DIR, { recursive: true });
   writeFileSync(path.join(CODE_SERVER_DIR, 'package.json'), JSON.stringify({ name: 'specwise-e2e-code-server', private: true }, null, 2));
   log(`installing code-server ${CODE_SERVER_VERSION} with Node ${NODE_VERSION} (several minutes the first time)`);
+  // Run as if from a plain shell: under `npm test`, npm's own variables (npm_config_user_agent
+  // names Node 20) would make code-server's postinstall refuse to build.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key) && key !== 'INIT_CWD' && key !== 'NODE'));
   const env = {
-    ...process.env,
+    ...inherited,
     PATH: `${path.dirname(NODE_BIN)}${path.delimiter}${process.env.PATH}`,
     npm_config_nodedir: NODE_DIR,
     npm_config_audit: 'false',
