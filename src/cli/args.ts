@@ -25,12 +25,21 @@ export interface NewArgs {
   config?: string;
 }
 
+export interface TranslateArgs {
+  command: 'translate';
+  /** A file, or '-' for standard input. */
+  input: string;
+  template?: string;
+  idPrefix?: string;
+  config?: string;
+}
+
 export interface TemplatesArgs {
   command: 'templates';
   config?: string;
 }
 
-export type ParsedArgs = CheckArgs | InitArgs | NewArgs | TemplatesArgs | { command: 'help' } | { command: 'version' };
+export type ParsedArgs = CheckArgs | InitArgs | NewArgs | TemplatesArgs | TranslateArgs | { command: 'help' } | { command: 'version' };
 
 export const USAGE = `Usage: specwise <command> [options]
 
@@ -39,6 +48,8 @@ Commands:
   init [--template NAME]          Write a commented .specwise.jsonc here
   new [--template NAME] FILE      Write a new spec from a template
   templates                       List built-in and configured templates
+  translate FILE|- [--template NAME] [--id-prefix REQ]
+                                  Turn a business requirement into a technical spec
 
 Options:
   --config FILE         Use this config file instead of discovering one
@@ -60,6 +71,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   init: ['--template'],
   new: ['--template', '--config'],
   templates: ['--config'],
+  translate: ['--template', '--id-prefix', '--config'],
 };
 
 interface RawArgs {
@@ -108,6 +120,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     case 'new':
       if (raw.positional.length !== 1) throw new UsageError(`'new' needs exactly one FILE to create, e.g. 'specwise new --template prd specs/search.md'.`);
       return { command, template: text(raw, '--template'), file: raw.positional[0], config: text(raw, '--config') };
+    case 'translate': {
+      if (raw.positional.length !== 1) throw new UsageError(`'translate' needs exactly one FILE, or - for standard input.`);
+      const idPrefix = text(raw, '--id-prefix');
+      if (idPrefix !== undefined && !/^[A-Z][A-Z0-9]{0,9}$/.test(idPrefix)) throw new UsageError(`--id-prefix needs upper-case letters and digits, such as REQ or FR; got '${idPrefix}'.`);
+      return { command, input: raw.positional[0], template: text(raw, '--template'), idPrefix, config: text(raw, '--config') };
+    }
     case 'templates':
       if (raw.positional.length > 0) throw new UsageError(`'templates' takes no paths.`);
       return { command, config: text(raw, '--config') };

@@ -2,4 +2,6 @@ export interface CliIo {
   cwd: string;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Standard input, for `translate -`. */
+  readStdin?(): Promise<string>;
 }

@@ -2,7 +2,7 @@ import { parseArgs, USAGE, UsageError } from './args.js';
 import { FileReadError, runCheck } from './check.js';
 import { runInit } from './init.js';
 import type { CliIo } from './io.js';
-import { runNew, runTemplates } from './new.js';
+import { runNew, runTemplates, runTranslate } from './new.js';
 import { VERSION } from './version.js';
 
 export type { CliIo } from './io.js';
@@ -24,6 +24,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await runNew(args, io);
       case 'templates':
         return await runTemplates(args, io);
+      case 'translate':
+        return await runTranslate(args, io);
       case 'check':
         return await runCheck(args, io);
     }

@@ -1,8 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { toPosix } from '../core/paths.js';
 import { renderSpecSkeleton } from '../core/scaffold.js';
-import { UsageError, type NewArgs, type TemplatesArgs } from './args.js';
+import { translate } from '../translate/index.js';
+import { UsageError, type NewArgs, type TemplatesArgs, type TranslateArgs } from './args.js';
 import { formatConfigError, projectFor } from './check.js';
 import type { CliIo } from './io.js';
 
@@ -46,5 +47,26 @@ export async function runTemplates(args: TemplatesArgs, io: CliIo): Promise<numb
       io.stdout(`  ${section.presence.padEnd(11)} ${section.id.padEnd(28)} ${section.title} [${section.kind}]${aliases}\n`);
     }
   }
+  return 0;
+}
+
+export async function runTranslate(args: TranslateArgs, io: CliIo): Promise<number> {
+  let text: string;
+  if (args.input === '-') {
+    if (!io.readStdin) throw new UsageError('standard input is not available.');
+    text = await io.readStdin();
+  } else {
+    try {
+      text = readFileSync(path.resolve(io.cwd, args.input), 'utf8');
+    } catch (error) {
+      throw new UsageError(`Cannot read '${args.input}': ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+    }
+  }
+  if (text.trim() === '') throw new UsageError('Nothing to translate: the input is empty.');
+  const config = await templatesFor(io, args.config, path.join(io.cwd, 'translation.md'));
+  const name = args.template ?? config.template ?? 'tech-spec';
+  const template = config.templates.get(name);
+  if (!template) throw new UsageError(`Unknown template '${name}'; available templates: ${[...config.templates.keys()].join(', ')}.`);
+  io.stdout(translate(text, { template, idPrefix: args.idPrefix }).markdown);
   return 0;
 }

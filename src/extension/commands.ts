@@ -3,9 +3,11 @@ import { lintText } from '../api.js';
 import { findConfigFile } from '../core/config/discover.js';
 import { starterConfig } from '../core/config/starter.js';
 import { mergedEdits } from '../core/fix.js';
+import type { SpecDocument } from '../core/model.js';
 import { joinPath } from '../core/paths.js';
 import { renderSpecSkeleton } from '../core/scaffold.js';
 import { builtInTemplates } from '../templates/index.js';
+import { insertionEdits, translate } from '../translate/index.js';
 import { toDiagnostic, toWorkspaceEdit } from './convert.js';
 import type { DiagnosticsManager } from './diagnostics.js';
 import { healthOf, type HealthPanel } from './health-view.js';
@@ -151,4 +153,57 @@ export async function showHealth(service: SpecService, diagnostics: DiagnosticsM
   }
   const name = vscode.workspace.asRelativePath(editor.document.uri);
   return panel.show(`Spec Health: ${name}`, [{ name, health: healthOf(analysis) }]).webview.html;
+}
+
+export interface TranslateCommandOptions {
+  /** Text to translate instead of the selection (tests, other extensions). */
+  text?: string;
+  /** Show the refactor preview before applying (default true). */
+  preview?: boolean;
+}
+
+export interface TranslateCommandResult {
+  /** Where the sections went: the current spec, or a new untitled spec. */
+  uri: string;
+  sections: number;
+  requirements: number;
+}
+
+/** The section under the cursor, as the text to translate when nothing is selected. */
+function sectionAtCursor(editor: vscode.TextEditor, doc: SpecDocument): string {
+  const offset = editor.document.offsetAt(editor.selection.active);
+  const section = [...doc.sections].reverse().find((candidate) => candidate.range.start <= offset && offset < candidate.range.end);
+  return section ? doc.text.slice(section.bodyRange.start, section.bodyRange.end) : doc.text;
+}
+
+/** "Translate Requirement to Spec": inserts the technical sections at their template positions, as one undoable edit. */
+export async function translateRequirement(service: SpecService, options: TranslateCommandOptions = {}): Promise<TranslateCommandResult | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  const analysis = editor && (await service.analyze(editor.document));
+  let text = options.text;
+  if (text === undefined && editor) {
+    text = editor.selection.isEmpty ? (analysis ? sectionAtCursor(editor, analysis.result.doc) : editor.document.getText()) : editor.document.getText(editor.selection);
+  }
+  if (!text || text.trim() === '') {
+    void vscode.window.showInformationMessage('Specwise: select a business requirement to translate.');
+    return undefined;
+  }
+  const folder = baseFolder();
+  const template = analysis?.result.template ?? (folder ? (await service.project(folder).configFor(joinPath(enginePath(folder), 'new.md'))).config.templates.get(readSettings(folder).defaultTemplate) : undefined) ?? builtInTemplates.get('tech-spec')!;
+  const translation = translate(text, { template });
+  const requirements = (translation.markdown.match(/^- \*\*(?:REQ|NFR)-\d+\*\*/gm) ?? []).length;
+  if (!editor || !analysis) {
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: translation.markdown });
+    await vscode.window.showTextDocument(document);
+    return { uri: document.uri.toString(), sections: translation.sections.length, requirements };
+  }
+  const edits = insertionEdits(analysis.result.doc, template, translation);
+  const workspaceEdit = new vscode.WorkspaceEdit();
+  const metadata = { needsConfirmation: options.preview !== false, label: 'Translate requirement to spec' };
+  for (const edit of edits) {
+    const range = new vscode.Range(editor.document.positionAt(edit.offset), editor.document.positionAt(edit.offset + edit.length));
+    workspaceEdit.replace(editor.document.uri, range, edit.newText, metadata);
+  }
+  const applied = await vscode.workspace.applyEdit(workspaceEdit, { isRefactoring: true });
+  return applied ? { uri: editor.document.uri.toString(), sections: translation.sections.length, requirements } : undefined;
 }

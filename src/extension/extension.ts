@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../core/rule.js';
 import { SpecCodeActions } from './code-actions.js';
-import { checkWorkspace, insertMissingSections, newSpec, openConfiguration, showHealth, type NewSpecOptions } from './commands.js';
+import { checkWorkspace, insertMissingSections, newSpec, openConfiguration, showHealth, translateRequirement, type NewSpecOptions, type TranslateCommandOptions } from './commands.js';
 import { DiagnosticsManager } from './diagnostics.js';
 import { HealthPanel } from './health-view.js';
 import { RequirementDefinition, RequirementHover, SpecSymbols } from './language-features.js';
@@ -85,6 +85,7 @@ export function activate(context: vscode.ExtensionContext): SpecwiseApi {
     vscode.commands.registerCommand('specwise.checkWorkspace', guard('Check All Specs in Workspace', () => checkWorkspace(service, diagnostics))),
     vscode.commands.registerCommand('specwise.openConfiguration', guard('Open Configuration', () => openConfiguration())),
     vscode.commands.registerCommand('specwise.showHealth', guard('Show Spec Health', (scope?: 'file' | 'workspace') => showHealth(service, diagnostics, panel, scope))),
+    vscode.commands.registerCommand('specwise.translate', guard('Translate Requirement to Spec', (options?: TranslateCommandOptions) => translateRequirement(service, options))),
     vscode.commands.registerCommand('specwise.showDocumentation', guard('Show documentation', async (url: string) => vscode.env.openExternal(vscode.Uri.parse(url)))),
   );
   for (const document of vscode.workspace.textDocuments) void diagnostics.check(document);

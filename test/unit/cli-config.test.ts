@@ -123,6 +123,45 @@ describe('CLI with configuration', () => {
   });
 });
 
+describe('translate command', () => {
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'specwise-translate-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const request = 'Admins should be able to export reports quickly.';
+
+  it('translates a file and standard input into a spec in the chosen template', async () => {
+    writeFileSync(path.join(dir, 'request.txt'), request);
+    const fromFile = await cli(['translate', 'request.txt', '--template', 'prd', '--id-prefix', 'FR']);
+    assert.equal(fromFile.code, 0, fromFile.stderr);
+    assert.match(fromFile.stdout, /^---\ntitle: "Export reports"\ntemplate: prd\n/);
+    assert.match(fromFile.stdout, /- \*\*FR-1\*\*: The system shall allow admins to export reports\./);
+    const io = fakeIo(dir);
+    const code = await main(['translate', '-'], { ...io.io, readStdin: async () => request });
+    assert.equal(code, 0);
+    assert.match(io.stdout(), /template: tech-spec/);
+  });
+
+  for (const [args, message] of [
+    [['translate'], /needs exactly one FILE/],
+    [['translate', 'missing.txt'], /Cannot read 'missing\.txt'/],
+    [['translate', 'request.txt', '--id-prefix', 'req'], /--id-prefix needs upper-case letters/],
+    [['translate', 'request.txt', '--template', 'nope'], /Unknown template 'nope'/],
+  ] as const) {
+    it(`exits 2 for ${args.join(' ')}`, async () => {
+      writeFileSync(path.join(dir, 'request.txt'), request);
+      const result = await cli([...args]);
+      assert.equal(result.code, 2);
+      assert.match(result.stderr, message);
+    });
+  }
+
+  it('exits 2 on empty input', async () => {
+    writeFileSync(path.join(dir, 'empty.txt'), '  \n');
+    assert.match((await cli(['translate', 'empty.txt'])).stderr, /Nothing to translate/);
+  });
+});
+
 describe('section-order', () => {
   const rfc = builtInTemplates.get('rfc')!;
   const order = (titles: string[]) =>

@@ -152,6 +152,24 @@ suite('Specwise in VS Code', () => {
     assert.deepEqual(specwiseDiagnostics(workspaceUri('README.md')), []);
   });
 
+  test('"Translate Requirement to Spec" inserts the generated sections at their template positions', async () => {
+    const uri = await writeWorkspaceFile('specs/translate.spec.md', '# Export\n\n## Summary\n\nFinance admins export the monthly report.\n');
+    const editor = await vscode.window.showTextDocument(uri);
+    await waitForDiagnostics(uri, has('missing-section'), 'the sections to be missing');
+    const result = await vscode.commands.executeCommand<{ sections: number; requirements: number }>('specwise.translate', {
+      text: 'Customers should be able to export their monthly reports quickly, including charts, and share them with their finance team.',
+      preview: false,
+    });
+    assert.ok(result && result.requirements >= 3, JSON.stringify(result));
+    const text = editor.document.getText();
+    assert.match(text, /## Summary\n\nFinance admins export the monthly report\.\n/);
+    assert.match(text, /## Requirements\n\n- \*\*REQ-1\*\*: The system shall allow customers to export their monthly reports, including charts\./);
+    assert.match(text, /## Success Criteria\n\n- \*\*AC-1\*\* \(verifies REQ-1\): Given /);
+    await waitForDiagnostics(uri, (diagnostics) => !has('missing-section')(diagnostics) && !has('requirement-without-acceptance')(diagnostics), 'the template to be complete');
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), '# Export\n\n## Summary\n\nFinance admins export the monthly report.\n');
+  });
+
   test('snippets are contributed for markdown and expand', async () => {
     const uri = await writeWorkspaceFile('notes.md', '');
     const editor = await vscode.window.showTextDocument(uri);
