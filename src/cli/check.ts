@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { lintText } from '../api.js';
 import { SpecwiseProject } from '../config.js';
@@ -17,8 +17,8 @@ import { absolutePosix, nodeHost } from './node-host.js';
 import { countFindings, type FileResult } from './result.js';
 import { VERSION } from './version.js';
 
-/** Files larger than this are reported as skipped instead of parsed. */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+/** Never read more than this, whatever `maxFileSize` says (it is capped lower by the schema). */
+const HARD_FILE_LIMIT = 100 * 1024 * 1024;
 
 export class FileReadError extends Error {}
 
@@ -28,17 +28,18 @@ export interface SpecFileText {
   bom: boolean;
   /** The bytes are valid UTF-8 (otherwise invalid bytes read as U+FFFD and the file is never rewritten). */
   validUtf8: boolean;
+  bytes: number;
 }
 
 /** Reads a file as UTF-8 text, or says why it is not checked. */
 export function readSpecFile(file: string): SpecFileText | { skipped: string } {
   let bytes: Buffer;
   try {
+    if (statSync(file).size > HARD_FILE_LIMIT) return { skipped: `file is over ${HARD_FILE_LIMIT} bytes` };
     bytes = readFileSync(file);
   } catch (error) {
     throw new FileReadError(`Cannot read '${file}': ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
   }
-  if (bytes.length > MAX_FILE_BYTES) return { skipped: `file is ${bytes.length} bytes, over the ${MAX_FILE_BYTES}-byte limit` };
   if (bytes.subarray(0, 8192).includes(0)) return { skipped: 'binary file (contains NUL bytes)' };
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   let validUtf8 = true;
@@ -48,7 +49,7 @@ export function readSpecFile(file: string): SpecFileText | { skipped: string } {
     validUtf8 = false;
   }
   // The BOM is dropped for checking, as editors do, so columns on line 1 match theirs.
-  return { text: new TextDecoder('utf-8').decode(bytes), bom, validUtf8 };
+  return { text: new TextDecoder('utf-8').decode(bytes), bom, validUtf8, bytes: bytes.length };
 }
 
 export function displayPath(file: string, cwd: string): string {
@@ -84,6 +85,10 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
     const settings = await project.settingsFor(toPosix(file.path), content.text, args.template);
     if (settings.configErrors.length > 0) configErrors.set(settings.configFile ?? '', settings.configErrors);
     if (!file.explicit && !settings.isSpec) continue;
+    if (content.bytes > settings.maxFileSize) {
+      results.push({ path: display, template: settings.template.name, findings: [], skipped: `file is ${content.bytes} bytes, over the ${settings.maxFileSize}-byte limit (maxFileSize)` });
+      continue;
+    }
     checkedFrom.add(file.from);
     if (args.template !== undefined && !settings.templates.has(args.template)) {
       throw new UsageError(`Unknown template '${args.template}'; available templates: ${[...settings.templates.keys()].join(', ')}.`);

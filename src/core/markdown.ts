@@ -3,6 +3,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { tameForParser } from './tame.js';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 
@@ -11,7 +12,7 @@ const BOM = 0xfeff;
 /** Parses Markdown into mdast with offsets relative to `text`, a leading BOM included. */
 export function parseMarkdown(text: string): Root {
   const hasBom = text.charCodeAt(0) === BOM;
-  const tree = processor.parse(hasBom ? text.slice(1) : text) as Root;
+  const tree = processor.parse(tameForParser(hasBom ? text.slice(1) : text)) as Root;
   if (hasBom) shiftOffsets(tree, 1);
   return tree;
 }

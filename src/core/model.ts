@@ -88,4 +88,6 @@ export interface SpecDocument {
   comments: HtmlComment[];
   /** The mdast tree, positions relative to `text`. */
   tree: Root;
+  /** Why the Markdown could not be parsed (the tree is then empty); reported as an internal error. */
+  parseError?: string;
 }

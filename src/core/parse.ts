@@ -8,7 +8,15 @@ import { LineIndex, type OffsetRange } from './positions.js';
 
 /** Parses a Markdown requirement file into the spec model. Never throws on any string. */
 export function parseSpec(text: string, uri?: string): SpecDocument {
-  const tree = parseMarkdown(text);
+  let tree: Root;
+  let parseError: string | undefined;
+  try {
+    tree = parseMarkdown(text);
+  } catch (error) {
+    // The parser gave up (an input shape nothing guards against yet): check an empty tree.
+    tree = { type: 'root', children: [] };
+    parseError = error instanceof Error ? error.message : String(error);
+  }
   const sections = buildSections(tree, text);
   const doc: SpecDocument = {
     uri,
@@ -21,6 +29,7 @@ export function parseSpec(text: string, uri?: string): SpecDocument {
     tables: [],
     comments: [],
     tree,
+    parseError,
   };
   collectBlocks(doc);
   return doc;

@@ -90,6 +90,7 @@ export function checkSpec(doc: SpecDocument, options: CheckOptions): Finding[] {
   const internal = (message: string, range: OffsetRange = { start: 0, end: 0 }, data?: Record<string, unknown>) =>
     push(INTERNAL_RULE_ID, 'error', { message, range, data });
 
+  if (doc.parseError) internal(`The Markdown could not be parsed (${doc.parseError}); only checks that need no structure ran.`);
   for (const rule of options.rules) {
     const setting = options.settings?.[rule.id];
     const severity = setting?.severity ?? rule.defaultSeverity;

@@ -24,7 +24,10 @@ export class DiagnosticsManager implements vscode.Disposable {
       const analysis = await this.service.analyze(document);
       // A newer version superseded this run: its own check will publish.
       if (document.isClosed || (analysis && analysis.version !== document.version)) return analysis;
-      if (!analysis) {
+      const skipped = this.service.skippedReason(document);
+      if (skipped) {
+        this.collection.set(document.uri, [Object.assign(new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), skipped, vscode.DiagnosticSeverity.Information), { source: 'specwise' })]);
+      } else if (!analysis) {
         this.collection.delete(document.uri);
       } else {
         const { infoSeverity } = readSettings(document.uri);

@@ -24,6 +24,7 @@ export function enginePath(uri: vscode.Uri): string {
 export class SpecService implements vscode.Disposable {
   private readonly projects = new Map<string, SpecwiseProject>();
   private readonly cache = new Map<string, DocumentAnalysis>();
+  private readonly skipped = new Map<string, string>();
 
   constructor(readonly output: vscode.OutputChannel) {}
 
@@ -52,6 +53,7 @@ export class SpecService implements vscode.Disposable {
 
   forget(uri: vscode.Uri): void {
     this.cache.delete(uri.toString());
+    this.skipped.delete(uri.toString());
   }
 
   async settingsFor(uri: vscode.Uri, text: string): Promise<SpecSettings> {
@@ -67,8 +69,14 @@ export class SpecService implements vscode.Disposable {
     const version = document.version;
     const text = document.getText();
     const settings = await this.settingsFor(document.uri, text);
+    this.skipped.delete(key);
     if (!settings.isSpec) {
       this.cache.delete(key);
+      return undefined;
+    }
+    if (text.length > settings.maxFileSize) {
+      this.cache.delete(key);
+      this.skipped.set(key, `Specwise skipped this file: ${(text.length / 1024 / 1024).toFixed(1)} MB is over the ${(settings.maxFileSize / 1024 / 1024).toFixed(1)} MB limit (maxFileSize in .specwise.json).`);
       return undefined;
     }
     // The document may have changed while the config loaded: analyse what the editor shows now.
@@ -77,6 +85,11 @@ export class SpecService implements vscode.Disposable {
     const analysis = { uri: key, version: document.version, result, settings };
     this.cache.set(key, analysis);
     return analysis;
+  }
+
+  /** Why the document was not analysed although it is a spec (too large), if it was not. */
+  skippedReason(document: vscode.TextDocument): string | undefined {
+    return this.skipped.get(document.uri.toString());
   }
 
   /** The cached analysis if it matches the document's version (for synchronous providers). */

@@ -115,6 +115,18 @@ describe('CLI with configuration', () => {
       assert.deepEqual(named.files[0].findings, [], 'rules from the config apply');
     });
 
+    it('skips files over maxFileSize with a message, without parsing them', async () => {
+      writeFileSync(path.join(dir, '.specwise.json'), JSON.stringify({ maxFileSize: 2048 }));
+      mkdirSync(path.join(dir, 'specs'));
+      writeFileSync(path.join(dir, 'specs/big.md'), `# Big\n\n${'TBD '.repeat(1000)}\n`);
+      writeFileSync(path.join(dir, 'specs/small.md'), '# Small\n');
+      const { code, stdout } = await cli(['check', 'specs']);
+      assert.equal(code, 0);
+      assert.match(stdout, /^specs\/big\.md: skipped: file is 4008 bytes, over the 2048-byte limit \(maxFileSize\)$/m);
+      assert.doesNotMatch(stdout, /big\.md:\d+:\d+/);
+      assert.match(stdout, /specs\/small\.md:1:1/);
+    });
+
     it('exits 2 when --config names a missing file', async () => {
       const result = await cli(['check', '--config', 'nope.json', '.']);
       assert.equal(result.code, 2);

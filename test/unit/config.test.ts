@@ -219,6 +219,19 @@ describe('configuration', () => {
       assert.match(empty, /Template 'a' has no sections/);
     });
 
+    it('reports globs that cannot match what was meant', async () => {
+      const errors = await errorsOf('{\n  "files": ["**/*.{md", "/abs/**"],\n  "overrides": [{ "files": ["a)b"] }]\n}');
+      assert.equal(errors.length, 3);
+      assert.match(errors[0], /^2:13 Invalid glob '\*\*\/\*\.\{md': '\}' is missing/);
+      assert.match(errors[1], /^2:25 Invalid glob '\/abs\/\*\*': globs are relative to the config file/);
+      assert.match(errors[2], /^3:29 Invalid glob 'a\)b': '\)' has no matching opening bracket/);
+    });
+
+    it('refuses a huge config file unread', async () => {
+      const [error] = await errorsOf(`{ "rules": {} }${' '.repeat(1_000_001)}`);
+      assert.match(error, /^1:1 The config file is \d+ characters long, over the 1000000 limit/);
+    });
+
     it('keeps checking with the defaults when the config is invalid', async () => {
       write('.specwise.json', '{ "template": 42 }');
       const result = await settings('specs/a.md');

@@ -33,9 +33,13 @@ export interface EffectiveConfig {
   files?: GlobSet;
   ignores?: GlobSet;
   requireRecommended: boolean;
+  /** Bytes above which files are skipped unparsed. */
+  maxFileSize: number;
   overrides: OverrideEntry[];
   rules: Record<string, RuleSettingInput>;
 }
+
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 
 export interface LoadResult {
   config: EffectiveConfig;
@@ -55,6 +59,7 @@ interface Layer {
   files?: GlobSet;
   ignores?: GlobSet;
   requireRecommended?: boolean;
+  maxFileSize?: number;
   overrides: OverrideEntry[];
   rules: Record<string, RuleSettingInput>;
 }
@@ -70,7 +75,7 @@ export class ConfigLoader {
 
   /** No config file: the built-in templates and every rule at its default. */
   defaults(): EffectiveConfig {
-    return { templates: new Map(this.builtInTemplates), requireRecommended: false, overrides: [], rules: {} };
+    return { templates: new Map(this.builtInTemplates), requireRecommended: false, maxFileSize: DEFAULT_MAX_FILE_SIZE, overrides: [], rules: {} };
   }
 
   /** Loads a config file and its `extends` chain; on any error, the defaults and the located errors. */
@@ -88,6 +93,7 @@ export class ConfigLoader {
         files: layer.files,
         ignores: layer.ignores,
         requireRecommended: layer.requireRecommended ?? false,
+        maxFileSize: layer.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
         overrides: layer.overrides,
         rules: layer.rules,
       },
@@ -138,6 +144,7 @@ export class ConfigLoader {
     const own = this.ownLayer(data, dirname(file), source, []);
     mergeInto(layer, own);
     this.checkTemplateNames(data, layer, source, errors);
+    checkGlobs(data, source, errors);
     return layer;
   }
 
@@ -150,6 +157,7 @@ export class ConfigLoader {
     if (data.files) layer.files = { patterns: data.files, base };
     if (data.ignores) layer.ignores = { patterns: data.ignores, base };
     layer.requireRecommended = data.requireRecommended;
+    layer.maxFileSize = data.maxFileSize;
     layer.overrides = (data.overrides ?? []).map((entry) => ({
       files: { patterns: entry.files, base },
       template: entry.template,
@@ -201,6 +209,36 @@ export class ConfigLoader {
   }
 }
 
+/** Why a glob cannot be what its author meant (picomatch accepts anything and matches nothing). */
+export function globProblem(pattern: string): string | undefined {
+  if (pattern.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(pattern)) return 'globs are relative to the config file; remove the leading slash or drive';
+  const pairs: Record<string, string> = { '{': '}', '[': ']', '(': ')' };
+  const open: string[] = [];
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i];
+    if (char === '\\') {
+      i++;
+      continue;
+    }
+    if (char in pairs) open.push(pairs[char]);
+    else if (char === '}' || char === ']' || char === ')') {
+      if (open.pop() !== char) return `'${char}' has no matching opening bracket`;
+    }
+  }
+  return open.length > 0 ? `'${open[open.length - 1]}' is missing: the brackets are not balanced` : undefined;
+}
+
+function checkGlobs(data: ConfigFile, source: ConfigText, errors: ConfigError[]): void {
+  const check = (patterns: readonly string[] | undefined, path: JsonPath) =>
+    patterns?.forEach((pattern, index) => {
+      const problem = globProblem(pattern);
+      if (problem) errors.push(source.errorAt([...path, index], `Invalid glob '${pattern}': ${problem}.`));
+    });
+  check(data.files, ['files']);
+  check(data.ignores, ['ignores']);
+  data.overrides?.forEach((entry, index) => check(entry.files, ['overrides', index, 'files']));
+}
+
 function composeTemplate(name: string, definition: TemplateDefinition, base: Template | undefined, defined: DefinedTemplate, errors: ConfigError[]): Template {
   const sections: TemplateSection[] = (base?.sections ?? []).filter((entry) => !definition.omit.includes(entry.id));
   const seen = new Set<string>();
@@ -230,6 +268,7 @@ function mergeInto(target: Layer, source: Layer): void {
   if (source.files) target.files = source.files;
   if (source.ignores) target.ignores = source.ignores;
   if (source.requireRecommended !== undefined) target.requireRecommended = source.requireRecommended;
+  if (source.maxFileSize !== undefined) target.maxFileSize = source.maxFileSize;
   target.overrides.push(...source.overrides);
   Object.assign(target.rules, source.rules);
 }

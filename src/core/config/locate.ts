@@ -15,6 +15,9 @@ export interface ConfigError {
 
 export type JsonPath = (string | number)[];
 
+/** Config files larger than this are refused unread (a configuration is a few kilobytes). */
+export const MAX_CONFIG_CHARS = 1_000_000;
+
 /** Positions in one config file's text. */
 export class ConfigText {
   readonly root: Node | undefined;
@@ -25,6 +28,10 @@ export class ConfigText {
     readonly text: string,
   ) {
     const errors: ParseError[] = [];
+    if (text.length > MAX_CONFIG_CHARS) {
+      this.syntaxErrors.push(this.error(0, 0, `The config file is ${text.length} characters long, over the ${MAX_CONFIG_CHARS} limit; a configuration is a few kilobytes.`));
+      return;
+    }
     if (text.trim() === '') {
       this.syntaxErrors.push(this.error(0, 0, 'The config file is empty; expected a JSON object.'));
       return;

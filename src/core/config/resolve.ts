@@ -24,6 +24,8 @@ export interface FileSettings {
   settings: Record<string, RuleSetting>;
   /** Every template this file may name, for the front matter check. */
   templates: ReadonlyMap<string, Template>;
+  /** Bytes above which the file is skipped unparsed. */
+  maxFileSize: number;
 }
 
 export interface FileContext {
@@ -100,5 +102,6 @@ export function resolveFileSettings(config: EffectiveConfig, file: FileContext):
     template: config.requireRecommended ? withRequiredRecommended(template) : template,
     settings,
     templates: config.templates,
+    maxFileSize: config.maxFileSize,
   };
 }

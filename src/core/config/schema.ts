@@ -55,6 +55,13 @@ export function buildConfigSchema(rules: readonly AnyRule[]) {
       files: globs.optional().describe('Which Markdown files are specs. Default: files under specs/, requirements/ and rfcs/, *.spec.md, PRD*.md and requirements*.md.'),
       ignores: globs.optional().describe('Markdown files that are never specs, even when `files` matches them.'),
       requireRecommended: z.boolean().optional().describe('Treat recommended template sections as required.'),
+      maxFileSize: z
+        .number()
+        .int()
+        .min(1024)
+        .max(100 * 1024 * 1024)
+        .optional()
+        .describe('Files larger than this many bytes are skipped with a message, not parsed (default 2 MB).'),
       overrides: z
         .array(
           z.strictObject({
