@@ -18,7 +18,7 @@ const common = {
 };
 
 await Promise.all([
-  build({ ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.cjs', platform: 'node' }),
+  build({ ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.cjs', platform: 'node', define: { ...common.define, SPECWISE_BUNDLE: 'true' } }),
   build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.cjs', platform: 'node', external: ['vscode'] }),
   // vscode.dev and other web hosts: the same extension with no Node built-ins available.
   build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.cjs', platform: 'browser', target: 'es2022', external: ['vscode'], define: { ...common.define, 'process.env.NODE_ENV': '"production"' } }),

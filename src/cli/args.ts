@@ -11,6 +11,8 @@ export interface CheckArgs {
   maxWarnings?: number;
   quiet: boolean;
   fix: boolean;
+  /** Worker threads; default: one per core when there are enough files. */
+  jobs?: number;
 }
 
 export interface InitArgs {
@@ -58,6 +60,7 @@ Options:
   --max-warnings N      check: exit 1 when there are more than N warnings
   --quiet               check: report errors only
   --fix                 check: apply safe fixes (placeholders and scaffolds, never rewording)
+  --jobs N              check: worker threads (default: one per core for many files)
   -h, --help            Show this help
   -v, --version         Show the version
 
@@ -67,7 +70,7 @@ Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings over th
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
 
 const ALLOWED: Record<string, readonly string[]> = {
-  check: ['--config', '--template', '--format', '--max-warnings', '--quiet', '--fix'],
+  check: ['--config', '--template', '--format', '--max-warnings', '--quiet', '--fix', '--jobs'],
   init: ['--template'],
   new: ['--template', '--config'],
   templates: ['--config'],
@@ -146,6 +149,11 @@ function parseCheck(raw: RawArgs): CheckArgs {
     quiet: raw.options.has('--quiet'),
     fix: raw.options.has('--fix'),
   };
+  const jobs = text(raw, '--jobs');
+  if (jobs !== undefined) {
+    if (!/^[1-9]\d{0,2}$/.test(jobs)) throw new UsageError(`--jobs needs a whole number from 1 to 999, got '${jobs}'.`);
+    args.jobs = Number(jobs);
+  }
   const maxWarnings = text(raw, '--max-warnings');
   if (maxWarnings !== undefined) {
     if (!/^\d+$/.test(maxWarnings) || !Number.isSafeInteger(Number(maxWarnings))) {

@@ -9,7 +9,8 @@ import { fixText } from '../core/fix-all.js';
 import { builtInRules } from '../rules/index.js';
 import { UsageError, type CheckArgs } from './args.js';
 import type { CliIo } from './io.js';
-import { selectFiles } from './files.js';
+import { selectFiles, type SelectedFile } from './files.js';
+import { checkInWorkers, workerCount } from './parallel.js';
 import { formatJson } from './formatters/json.js';
 import { formatSarif } from './formatters/sarif.js';
 import { formatText } from './formatters/text.js';
@@ -66,47 +67,71 @@ export function projectFor(io: CliIo, configArg: string | undefined): SpecwisePr
   return new SpecwiseProject(nodeHost, { root: toPosix(io.cwd), configFile });
 }
 
+/** What checking one file produced; plain data, so worker threads can send it back. */
+export interface FileOutcome {
+  result?: FileResult;
+  /** The directory or glob argument it came from, when it was checked. */
+  checkedFrom?: string;
+  configFile?: string;
+  configErrors: ConfigError[];
+  messages: string[];
+  usageError?: string;
+}
+
+/** Reads, resolves and checks one file (and fixes it with --fix). */
+export async function checkFile(file: SelectedFile, project: SpecwiseProject, args: CheckArgs, cwd: string): Promise<FileOutcome> {
+  const display = displayPath(file.path, cwd);
+  const outcome: FileOutcome = { configErrors: [], messages: [] };
+  const content = readSpecFile(file.path);
+  if ('skipped' in content) {
+    if (file.explicit) outcome.result = { path: display, template: '', findings: [], skipped: content.skipped };
+    return outcome;
+  }
+  const settings = await project.settingsFor(toPosix(file.path), content.text, args.template);
+  outcome.configFile = settings.configFile;
+  outcome.configErrors = settings.configErrors;
+  if (!file.explicit && !settings.isSpec) return outcome;
+  if (content.bytes > settings.maxFileSize) {
+    outcome.result = { path: display, template: settings.template.name, findings: [], skipped: `file is ${content.bytes} bytes, over the ${settings.maxFileSize}-byte limit (maxFileSize)` };
+    return outcome;
+  }
+  outcome.checkedFrom = file.from;
+  if (args.template !== undefined && !settings.templates.has(args.template)) {
+    outcome.usageError = `Unknown template '${args.template}'; available templates: ${[...settings.templates.keys()].join(', ')}.`;
+    return outcome;
+  }
+  const request = { uri: file.path, template: settings.template, settings: settings.settings, templates: settings.templates };
+  let fixed: number | undefined;
+  let findings: Finding[];
+  if (args.fix && content.validUtf8) {
+    const fixedText = fixText(content.text, (text) => lintText({ ...request, text }).findings);
+    if (fixedText.applied > 0) writeFileSync(file.path, (content.bom ? '\uFEFF' : '') + fixedText.text);
+    fixed = fixedText.applied;
+    findings = fixedText.findings;
+  } else {
+    if (args.fix) outcome.messages.push(`specwise: not fixing '${display}': it is not valid UTF-8.`);
+    findings = lintText({ ...request, text: content.text }).findings;
+  }
+  const shown = args.quiet ? findings.filter((finding) => finding.severity === 'error') : findings;
+  outcome.result = { path: display, template: settings.template.name, findings: shown, fixed };
+  return outcome;
+}
+
 export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
-  const project = projectFor(io, args.config);
   if (args.config !== undefined && !(await nodeHost.exists(absolutePosix(io.cwd, args.config)))) {
     throw new UsageError(`Config file not found: '${args.config}'.`);
   }
   const { files, directories } = selectFiles(args.paths, io.cwd);
+  const outcomes = await checkAll(files, args, io);
   const results: FileResult[] = [];
   const configErrors = new Map<string, ConfigError[]>();
   const checkedFrom = new Set<string>();
-  for (const file of files) {
-    const display = displayPath(file.path, io.cwd);
-    const content = readSpecFile(file.path);
-    if ('skipped' in content) {
-      if (file.explicit) results.push({ path: display, template: '', findings: [], skipped: content.skipped });
-      continue;
-    }
-    const settings = await project.settingsFor(toPosix(file.path), content.text, args.template);
-    if (settings.configErrors.length > 0) configErrors.set(settings.configFile ?? '', settings.configErrors);
-    if (!file.explicit && !settings.isSpec) continue;
-    if (content.bytes > settings.maxFileSize) {
-      results.push({ path: display, template: settings.template.name, findings: [], skipped: `file is ${content.bytes} bytes, over the ${settings.maxFileSize}-byte limit (maxFileSize)` });
-      continue;
-    }
-    checkedFrom.add(file.from);
-    if (args.template !== undefined && !settings.templates.has(args.template)) {
-      throw new UsageError(`Unknown template '${args.template}'; available templates: ${[...settings.templates.keys()].join(', ')}.`);
-    }
-    const request = { uri: file.path, template: settings.template, settings: settings.settings, templates: settings.templates };
-    let fixed: number | undefined;
-    let findings: Finding[];
-    if (args.fix && content.validUtf8) {
-      const outcome = fixText(content.text, (text) => lintText({ ...request, text }).findings);
-      if (outcome.applied > 0) writeFileSync(file.path, (content.bom ? '\uFEFF' : '') + outcome.text);
-      fixed = outcome.applied;
-      findings = outcome.findings;
-    } else {
-      if (args.fix) io.stderr(`specwise: not fixing '${display}': it is not valid UTF-8.\n`);
-      findings = lintText({ ...request, text: content.text }).findings;
-    }
-    const shown = args.quiet ? findings.filter((finding) => finding.severity === 'error') : findings;
-    results.push({ path: display, template: settings.template.name, findings: shown, fixed });
+  for (const outcome of outcomes) {
+    if (outcome.usageError) throw new UsageError(outcome.usageError);
+    for (const message of outcome.messages) io.stderr(`${message}\n`);
+    if (outcome.configErrors.length > 0) configErrors.set(outcome.configFile ?? '', outcome.configErrors);
+    if (outcome.checkedFrom) checkedFrom.add(outcome.checkedFrom);
+    if (outcome.result) results.push(outcome.result);
   }
   for (const directory of directories) {
     if (!checkedFrom.has(directory)) io.stderr(`specwise: no spec files under '${directory}' (see "files" in the configuration).\n`);
@@ -123,4 +148,14 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   const tooManyWarnings = args.maxWarnings !== undefined && warnings > args.maxWarnings;
   if (tooManyWarnings) io.stderr(`specwise: ${warnings} warnings, more than --max-warnings ${args.maxWarnings}.\n`);
   return errors > 0 || tooManyWarnings ? 1 : 0;
+}
+
+/** Checks files in order, on worker threads when there are enough files and cores. */
+async function checkAll(files: SelectedFile[], args: CheckArgs, io: CliIo): Promise<FileOutcome[]> {
+  const threads = workerCount(files.length, args.jobs);
+  if (threads > 1) return checkInWorkers(files, args, io.cwd, threads);
+  const project = projectFor(io, args.config);
+  const outcomes: FileOutcome[] = [];
+  for (const file of files) outcomes.push(await checkFile(file, project, args, io.cwd));
+  return outcomes;
 }

@@ -66,7 +66,14 @@ function ensureCodeServer() {
     npm_config_audit: 'false',
     npm_config_fund: 'false',
   };
-  run('npm', ['install', '--no-save', '--foreground-scripts', `code-server@${CODE_SERVER_VERSION}`], { cwd: CODE_SERVER_DIR, env });
+  // Native builds print thousands of lines: keep them in a log, show its end only on failure.
+  const logFile = path.join(CACHE, 'code-server-install.log');
+  const result = spawnSync('npm', ['install', '--no-save', '--foreground-scripts', `code-server@${CODE_SERVER_VERSION}`], { cwd: CODE_SERVER_DIR, env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  writeFileSync(logFile, `${result.stdout}\n${result.stderr}`);
+  if (result.status !== 0) {
+    process.stderr.write(`${`${result.stdout}\n${result.stderr}`.split('\n').slice(-40).join('\n')}\n`);
+    throw new Error(`installing code-server failed (exit code ${result.status}); full log in ${logFile}`);
+  }
 }
 
 export function prepare() {

@@ -125,6 +125,7 @@ describe('specwise check (in process)', () => {
     [['check', '--max-warnings', 'ten'], /non-negative whole number/],
     [['check', '--template', 'nope', 'specs'], /Unknown template 'nope'; available templates: tech-spec, prd, rfc, ears, spec-kit/],
     [['check', '--bogus'], /Unknown option '--bogus'/],
+    [['check', '--jobs', '0'], /--jobs needs a whole number from 1 to 999/],
     [['check', '--config'], /--config needs a value/],
     [['lint'], /Unknown command 'lint'/],
   ] as const) {
@@ -187,6 +188,12 @@ describe('specwise bin (real process)', () => {
     const ok = spawnSync('node', ['bin/specwise.cjs', 'check', 'examples/', '--format', 'sarif'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
     assert.equal(ok.status, 0, ok.stderr);
     assert.deepEqual(sarifErrors(JSON.parse(ok.stdout)), []);
+    const parallel = ['test/fixtures/templates/*.md', 'examples/', 'test/e2e/fixture/specs/*.md'];
+    const one = spawnSync('node', ['bin/specwise.cjs', 'check', '--format', 'json', '--jobs', '1', ...parallel], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    const two = spawnSync('node', ['bin/specwise.cjs', 'check', '--format', 'json', '--jobs', '2', ...parallel], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    assert.equal(JSON.parse(one.stdout).files.length, 9);
+    assert.equal(two.stdout, one.stdout, 'worker threads give the same output, in the same order');
+    assert.equal(two.status, one.status);
     const bad = spawnSync('node', ['bin/specwise.cjs', 'check', '--format'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /--format needs a value/);

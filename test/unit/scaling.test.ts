@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { lintText } from '../../src/api.js';
+import { corpusFiles } from './helpers.js';
+
+/** A realistic spec of about `bytes`: real RFC text, its headings renumbered so sections repeat. */
+export function generatedSpec(bytes: number, sources: string[]): string {
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const part = sources[i % sources.length].replace(/^(#+ .*)$/gm, `$1 (part ${i})`);
+    parts.push(part);
+    size += part.length;
+  }
+  return parts.join('\n\n').slice(0, bytes);
+}
+
+function bestOf(runs: number, work: () => void): number {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    work();
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
+describe('linear scaling guard', function () {
+  this.timeout(120_000);
+
+  it('checking twice the text costs about twice the time (a quadratic regression costs 4x)', function () {
+    const files = corpusFiles().filter((file) => /(?:2094-nll|1210-impl-specialization|0517-io-os-reform)\.md$/.test(file));
+    if (files.length === 0) this.skip();
+    const sources = files.map((file) => readFileSync(file, 'utf8'));
+    const small = generatedSpec(200_000, sources);
+    const large = generatedSpec(400_000, sources);
+    lintText({ text: small });
+    const ratio = bestOf(3, () => lintText({ text: large })) / bestOf(3, () => lintText({ text: small }));
+    // 2.2 is the target; the guard leaves room for timing noise on shared CI machines.
+    assert.ok(ratio < 3, `2x input took ${ratio.toFixed(2)}x the time`);
+  });
+});
