@@ -63,6 +63,20 @@ const lines = [
   '| --- | --- | --- |',
   ...scaling.map((row, index) => `| ${(row.bytes / 1000).toFixed(0)} KB | ${row.ms.toFixed(0)} ms | ${index === 0 ? '' : `${(row.ms / scaling[index - 1].ms).toFixed(2)}×`} |`),
 ];
+const parallel = rows[2];
+const single = rows[1];
+const worstScaling = Math.max(...scaling.slice(1).map((row, index) => row.ms / scaling[index].ms));
+const status = (met) => (met ? 'met' : 'not met');
+lines.push(
+  '',
+  '| target | measured | status |',
+  '| --- | --- | --- |',
+  `| parallel check at most 0.5× markdownlint-cli2's wall time | ${(parallel.wall / lint.wall).toFixed(2)}× | ${status(parallel.wall <= 0.5 * lint.wall)} |`,
+  `| parallel check peak memory below markdownlint-cli2's | ${parallel.rss.toFixed(0)} MB vs ${lint.rss.toFixed(0)} MB | ${status(parallel.rss < lint.rss)} |`,
+  `| single-thread check cheaper than the bare parse | ${(single.wall / base.wall).toFixed(2)}× | ${status(single.wall < base.wall)} |`,
+  `| one-character edit on a large spec under 30 ms (median) | ${edits.median.toFixed(0)} ms | ${status(edits.median < 30)} |`,
+  `| doubling the size at most 2.2× the time, up to 2 MB | ${worstScaling.toFixed(2)}× | ${status(worstScaling <= 2.2)} |`,
+);
 const output = lines.join('\n');
 process.stdout.write(`${output}\n`);
 if (process.argv.includes('--write')) {
