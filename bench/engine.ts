@@ -1,6 +1,7 @@
 // Engine-only measurements in one process: full re-check after single-character edits, and the scaling series.
 import { readFileSync } from 'node:fs';
 import { lintText } from '../src/api.js';
+import { generatedSpec } from './generated-spec.js';
 
 const [mode, ...args] = process.argv.slice(2);
 
@@ -38,14 +39,7 @@ if (mode === 'edits') {
   const sources = args.map((file) => readFileSync(file, 'utf8'));
   const rows: { bytes: number; ms: number }[] = [];
   for (const bytes of [125_000, 250_000, 500_000, 1_000_000, 2_000_000]) {
-    const parts: string[] = [];
-    let size = 0;
-    for (let i = 0; size < bytes; i++) {
-      const part = sources[i % sources.length].replace(/^(#+ .*)$/gm, `$1 (part ${i})`);
-      parts.push(part);
-      size += part.length;
-    }
-    const text = parts.join('\n\n').slice(0, bytes);
+    const text = generatedSpec(bytes, sources);
     lintText({ text: text.slice(0, 50_000) });
     const started = performance.now();
     lintText({ text });

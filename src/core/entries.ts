@@ -3,7 +3,7 @@ import type { Fix } from './fix.js';
 import { endOf, startOf } from './markdown.js';
 import type { SpecDocument, Table, TableCell } from './model.js';
 import { unitsOf } from './requirements.js';
-import type { AnalysisContext } from './rule.js';
+import type { AnalysisContext, Report } from './rule.js';
 import type { SectionKind } from './template.js';
 import type { TextUnit } from './units.js';
 
@@ -64,4 +64,32 @@ export function subItemFix(doc: SpecDocument, unit: TextUnit, label: string): Fi
     edits: [{ offset: endOf(item), length: 0, newText: `${doc.lines.eol}${prefix}- ${label}: TBD` }],
     safe: true,
   };
+}
+
+/** The first line of an entry: where findings about the whole entry go. */
+export function firstLineRange(doc: SpecDocument, unit: TextUnit): { start: number; end: number } {
+  return { start: unit.range.start, end: Math.min(unit.range.end, doc.lines.lineEnd(doc.lines.lineAt(unit.range.start))) };
+}
+
+/** Reports every blank cell of the given columns of a table row, each with a `TBD` fix. */
+export function reportBlankCells(
+  context: AnalysisContext & { report(report: Report): void },
+  entry: TextUnit,
+  columns: readonly [field: string, index: number][],
+  message: (field: string, header: string) => string,
+): void {
+  if (!entry.table || !entry.row) return;
+  for (const [field, index] of columns) {
+    if (index < 0 || !isBlankCell(entry.row.cells[index])) continue;
+    const cell = entry.row.cells[index];
+    const header = entry.table.header[index].text;
+    const fix = cell && fillCellFix(context.doc, cell, header);
+    context.report({ message: message(field, header), range: cell?.range ?? entry.range, data: { field }, fixes: fix ? [fix] : [] });
+  }
+}
+
+/** Reports a list item that lacks a field, with a fix adding `- Label: TBD` under it. */
+export function reportMissingSubItem(context: AnalysisContext & { report(report: Report): void }, entry: TextUnit, label: string, message: string): void {
+  const fix = subItemFix(context.doc, entry, label);
+  context.report({ message, range: firstLineRange(context.doc, entry), data: { field: label.toLowerCase() }, fixes: fix ? [fix] : [] });
 }

@@ -1,5 +1,4 @@
-import { columnIndex, entriesOfKind, fillCellFix, isBlankCell, subItemFix } from '../core/entries.js';
-import type { Fix } from '../core/fix.js';
+import { columnIndex, entriesOfKind, reportBlankCells, reportMissingSubItem } from '../core/entries.js';
 import { defineRule, ruleDocsUrl } from '../core/rule.js';
 
 const OWNER_COLUMN = /owner|team|provider|contact|responsib|\bdri\b|assignee|who/i;
@@ -15,24 +14,13 @@ export const dependencyWithoutOwner = defineRule({
   docs: ruleDocsUrl('dependency-without-owner'),
   defaultSeverity: 'warning',
   check(context) {
-    const { doc } = context;
     for (const entry of entriesOfKind(context, 'dependencies')) {
       if (entry.type === 'tableRow' && entry.table && entry.row) {
         const owner = columnIndex(entry.table, OWNER_COLUMN);
         const name = entry.row.cells[0]?.text || 'this dependency';
-        const columns: [string, number][] = [['owner', owner], ...OTHER_COLUMNS.map(([field, pattern]) => [field, columnIndex(entry.table, pattern)] as [string, number])];
-        for (const [field, index] of columns) {
-          if (index < 0 || index === 0 || !isBlankCell(entry.row.cells[index])) continue;
-          const cell = entry.row.cells[index];
-          const header = entry.table.header[index].text;
-          const fix = cell && fillCellFix(doc, cell, header);
-          context.report({
-            message: `Dependency '${name}' has no ${field}: fill in the '${header}' column so someone can be asked when it slips.`,
-            range: cell?.range ?? entry.range,
-            data: { field },
-            fixes: fix ? [fix] : [],
-          });
-        }
+        // Column 0 names the dependency, even when its header says "Team dependency".
+        const columns = ([['owner', owner], ...OTHER_COLUMNS.map(([field, pattern]) => [field, columnIndex(entry.table, pattern)])] as [string, number][]).filter(([, index]) => index !== 0);
+        reportBlankCells(context, entry, columns, (field, header) => `Dependency '${name}' has no ${field}: fill in the '${header}' column so someone can be asked when it slips.`);
         if (owner < 0 && !OWNER_TEXT.test(entry.text)) {
           context.report({
             message: `Dependency '${name}' has no owner, and the table has no Owner column: add one naming the team responsible.`,
@@ -40,16 +28,9 @@ export const dependencyWithoutOwner = defineRule({
             data: { field: 'owner' },
           });
         }
-        continue;
+      } else if (entry.type === 'listItem' && !OWNER_TEXT.test(entry.text)) {
+        reportMissingSubItem(context, entry, 'Owner', 'Dependency has no owner: name the team or person who delivers it (an "Owner:" sub-item), with its status and the date it is needed by.');
       }
-      if (entry.type !== 'listItem' || OWNER_TEXT.test(entry.text)) continue;
-      const fixes = [subItemFix(doc, entry, 'Owner')].filter((fix): fix is Fix => !!fix);
-      context.report({
-        message: 'Dependency has no owner: name the team or person who delivers it (an "Owner:" sub-item), with its status and the date it is needed by.',
-        range: { start: entry.range.start, end: doc.lines.lineEnd(doc.lines.lineAt(entry.range.start)) },
-        data: { field: 'owner' },
-        fixes,
-      });
     }
   },
 });

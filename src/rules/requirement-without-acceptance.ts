@@ -1,4 +1,5 @@
 import type { ListItem } from 'mdast';
+import { firstLineRange } from '../core/entries.js';
 import type { Fix, TextEdit } from '../core/fix.js';
 import { endOf, startOf } from '../core/markdown.js';
 import type { Section } from '../core/model.js';
@@ -108,12 +109,11 @@ export const requirementWithoutAcceptance = defineRule({
         edits,
         safe: true,
       };
-      const firstLineEnd = doc.lines.lineEnd(doc.lines.lineAt(unit.range.start));
       context.report({
         message: requirement.id
           ? `Requirement ${id} has no acceptance criterion: reference '${id}' from a success criterion, scenario or test so its delivery can be verified.`
           : `Requirement has no id, so no acceptance criterion can trace to it: give it an id such as ${id} and reference it from a success criterion or test.`,
-        range: { start: unit.range.start, end: Math.min(unit.range.end, firstLineEnd) },
+        range: firstLineRange(doc, unit),
         data: requirement.id ? { id } : { suggestedId: id },
         fixes: [fix],
       });

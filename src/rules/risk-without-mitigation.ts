@@ -1,5 +1,4 @@
-import { columnIndex, entriesOfKind, fillCellFix, isBlankCell, subItemFix } from '../core/entries.js';
-import type { Fix } from '../core/fix.js';
+import { columnIndex, entriesOfKind, reportBlankCells, reportMissingSubItem } from '../core/entries.js';
 import { defineRule, ruleDocsUrl } from '../core/rule.js';
 
 const MITIGATION_COLUMN = /mitigat|response|contingenc|plan|remediat|action|treatment/i;
@@ -16,26 +15,17 @@ export const riskWithoutMitigation = defineRule({
   docs: ruleDocsUrl('risk-without-mitigation'),
   defaultSeverity: 'warning',
   check(context) {
-    const { doc } = context;
     for (const entry of entriesOfKind(context, 'risks')) {
       if (entry.type === 'tableRow' && entry.table && entry.row) {
         const mitigation = columnIndex(entry.table, MITIGATION_COLUMN);
+        const risk = entry.row.cells[0]?.text || 'this risk';
         const columns: [string, number][] = [
           ...REQUIRED_COLUMNS.map(([name, pattern]) => [name, columnIndex(entry.table, pattern)] as [string, number]),
           ['mitigation', mitigation],
         ];
-        const risk = entry.row.cells[0]?.text || 'this risk';
-        for (const [name, index] of columns) {
-          if (index < 0 || !isBlankCell(entry.row.cells[index])) continue;
-          const cell = entry.row.cells[index];
-          const fix = cell && fillCellFix(doc, cell, entry.table.header[index].text);
-          context.report({
-            message: `Risk '${risk}' has no ${name}: ${name === 'mitigation' ? 'say how the risk is reduced or handled if it happens' : `fill in the '${entry.table.header[index].text}' column`}.`,
-            range: cell?.range ?? entry.range,
-            data: { field: name },
-            fixes: fix ? [fix] : [],
-          });
-        }
+        reportBlankCells(context, entry, columns, (field, header) =>
+          `Risk '${risk}' has no ${field}: ${field === 'mitigation' ? 'say how the risk is reduced or handled if it happens' : `fill in the '${header}' column`}.`,
+        );
         if (mitigation < 0 && !MITIGATION_TEXT.test(entry.text)) {
           context.report({
             message: `Risk '${risk}' has no mitigation, and the table has no Mitigation column: add one and say how each risk is handled.`,
@@ -43,16 +33,9 @@ export const riskWithoutMitigation = defineRule({
             data: { field: 'mitigation' },
           });
         }
-        continue;
+      } else if (entry.type === 'listItem' && !MITIGATION_TEXT.test(entry.text)) {
+        reportMissingSubItem(context, entry, 'Mitigation', 'Risk has no mitigation: say how it is reduced, or what happens if it occurs (a "Mitigation:" sub-item), and who owns it.');
       }
-      if (entry.type !== 'listItem' || MITIGATION_TEXT.test(entry.text)) continue;
-      const fixes = [subItemFix(doc, entry, 'Mitigation')].filter((fix): fix is Fix => !!fix);
-      context.report({
-        message: 'Risk has no mitigation: say how it is reduced, or what happens if it occurs (a "Mitigation:" sub-item), and who owns it.',
-        range: { start: entry.range.start, end: doc.lines.lineEnd(doc.lines.lineAt(entry.range.start)) },
-        data: { field: 'mitigation' },
-        fixes,
-      });
     }
   },
 });

@@ -1,5 +1,5 @@
 import type { ListItem } from 'mdast';
-import { columnIndex, entriesOfKind } from '../core/entries.js';
+import { columnIndex, entriesOfKind, firstLineRange } from '../core/entries.js';
 import type { Fix } from '../core/fix.js';
 import { endOf, startOf } from '../core/markdown.js';
 import { isPlaceholderOnly } from '../core/placeholders.js';
@@ -70,10 +70,9 @@ export const unmeasurableSuccessCriterion = defineRule({
       if (start !== undefined) {
         fixes.push({ title: 'Rewrite as a Given/When/Then scenario', edits: [{ offset: start, length: 0, newText: 'Given TBD, when TBD, then ' }] });
       }
-      const firstLineEnd = doc.lines.lineEnd(doc.lines.lineAt(entry.range.start));
       context.report({
         message: 'Success criterion has no measurable target: add a number with a unit, a percentage, a deadline or a count (e.g. "95% of exports finish within 10 s"), or write it as Given/When/Then.',
-        range: { start: entry.range.start, end: Math.min(entry.range.end, firstLineEnd) },
+        range: firstLineRange(doc, entry),
         fixes,
       });
     }

@@ -1,19 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { lintText } from '../../src/api.js';
+import { generatedSpec } from '../../bench/generated-spec.js';
 import { corpusFiles } from './helpers.js';
-
-/** A realistic spec of about `bytes`: real RFC text, its headings renumbered so sections repeat. */
-export function generatedSpec(bytes: number, sources: string[]): string {
-  const parts: string[] = [];
-  let size = 0;
-  for (let i = 0; size < bytes; i++) {
-    const part = sources[i % sources.length].replace(/^(#+ .*)$/gm, `$1 (part ${i})`);
-    parts.push(part);
-    size += part.length;
-  }
-  return parts.join('\n\n').slice(0, bytes);
-}
 
 function bestOf(runs: number, work: () => void): number {
   let best = Infinity;
