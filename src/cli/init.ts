@@ -1,3 +1,4 @@
+import { DEFAULT_TEMPLATE } from '../core/config/resolve.js';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { builtInTemplates } from '../templates/index.js';
@@ -6,7 +7,7 @@ import type { CliIo } from './io.js';
 import { starterConfig } from '../core/config/starter.js';
 
 export function runInit(args: InitArgs, io: CliIo): number {
-  const template = args.template ?? 'tech-spec';
+  const template = args.template ?? DEFAULT_TEMPLATE;
   if (!builtInTemplates.has(template)) {
     throw new UsageError(`Unknown template '${template}'; built-in templates: ${[...builtInTemplates.keys()].join(', ')}.`);
   }

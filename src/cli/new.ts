@@ -1,3 +1,4 @@
+import { DEFAULT_TEMPLATE } from '../core/config/resolve.js';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { toPosix } from '../core/paths.js';
@@ -23,7 +24,7 @@ async function templatesFor(io: CliIo, configArg: string | undefined, probe: str
 export async function runNew(args: NewArgs, io: CliIo): Promise<number> {
   const file = path.resolve(io.cwd, args.file);
   const config = await templatesFor(io, args.config, file);
-  const name = args.template ?? config.template ?? 'tech-spec';
+  const name = args.template ?? config.template ?? DEFAULT_TEMPLATE;
   const template = config.templates.get(name);
   if (!template) throw new UsageError(`Unknown template '${name}'; available templates: ${[...config.templates.keys()].join(', ')}.`);
   mkdirSync(path.dirname(file), { recursive: true });
@@ -40,7 +41,7 @@ export async function runNew(args: NewArgs, io: CliIo): Promise<number> {
 export async function runTemplates(args: TemplatesArgs, io: CliIo): Promise<number> {
   const config = await templatesFor(io, args.config, path.join(io.cwd, 'probe.md'));
   for (const template of config.templates.values()) {
-    const marker = template.name === (config.template ?? 'tech-spec') ? ' (default)' : '';
+    const marker = template.name === (config.template ?? DEFAULT_TEMPLATE) ? ' (default)' : '';
     io.stdout(`${template.name}${marker}: ${template.title}\n`);
     for (const section of template.sections) {
       const aliases = section.aliases.length > 0 ? `  aliases: ${section.aliases.join(', ')}` : '';
@@ -64,7 +65,7 @@ export async function runTranslate(args: TranslateArgs, io: CliIo): Promise<numb
   }
   if (text.trim() === '') throw new UsageError('Nothing to translate: the input is empty.');
   const config = await templatesFor(io, args.config, path.join(io.cwd, 'translation.md'));
-  const name = args.template ?? config.template ?? 'tech-spec';
+  const name = args.template ?? config.template ?? DEFAULT_TEMPLATE;
   const template = config.templates.get(name);
   if (!template) throw new UsageError(`Unknown template '${name}'; available templates: ${[...config.templates.keys()].join(', ')}.`);
   io.stdout(translate(text, { template, idPrefix: args.idPrefix }).markdown);

@@ -64,8 +64,3 @@ export function matchTemplate(doc: SpecDocument, template: Template): TemplateMa
   }
   return { matched, byId, missing, kinds };
 }
-
-/** Sections of the given kinds, with their template section, in document order. */
-export function sectionsOfKind(match: TemplateMatch, ...kinds: string[]): MatchedSection[] {
-  return match.matched.filter((entry) => kinds.includes(entry.templateSection.kind));
-}

@@ -1,3 +1,4 @@
+import { DEFAULT_TEMPLATE } from '../core/config/resolve.js';
 import * as vscode from 'vscode';
 import { lintText } from '../api.js';
 import { findConfigFile } from '../core/config/discover.js';
@@ -189,7 +190,7 @@ export async function translateRequirement(service: SpecService, options: Transl
     return undefined;
   }
   const folder = baseFolder();
-  const template = analysis?.result.template ?? (folder ? (await service.project(folder).configFor(joinPath(enginePath(folder), 'new.md'))).config.templates.get(readSettings(folder).defaultTemplate) : undefined) ?? builtInTemplates.get('tech-spec')!;
+  const template = analysis?.result.template ?? (folder ? (await service.project(folder).configFor(joinPath(enginePath(folder), 'new.md'))).config.templates.get(readSettings(folder).defaultTemplate) : undefined) ?? builtInTemplates.get(DEFAULT_TEMPLATE)!;
   const translation = translate(text, { template });
   const requirements = (translation.markdown.match(/^- \*\*(?:REQ|NFR)-\d+\*\*/gm) ?? []).length;
   if (!editor || !analysis) {

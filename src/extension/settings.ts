@@ -1,3 +1,4 @@
+import { DEFAULT_TEMPLATE } from '../core/config/resolve.js';
 import * as vscode from 'vscode';
 
 export type RunMode = 'onType' | 'onSave';
@@ -18,7 +19,7 @@ export function readSettings(scope?: vscode.Uri): ExtensionSettings {
     run: config.get<RunMode>('run', 'onType'),
     debounceMs: Math.max(0, config.get<number>('debounce', 300)),
     infoSeverity: config.get<'information' | 'hint'>('infoSeverity', 'information'),
-    defaultTemplate: config.get<string>('defaultTemplate', 'tech-spec'),
+    defaultTemplate: config.get<string>('defaultTemplate', DEFAULT_TEMPLATE),
     files: config.get<string[]>('files', []),
   };
 }

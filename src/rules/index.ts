@@ -31,5 +31,3 @@ export const builtInRules: readonly AnyRule[] = [
   openEndedClause,
   unresolvedPlaceholder,
 ];
-
-export const builtInRuleIds: ReadonlySet<string> = new Set(builtInRules.map((rule) => rule.id));

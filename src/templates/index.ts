@@ -5,7 +5,7 @@ import { rfcTemplate } from './rfc.js';
 import { specKitTemplate } from './spec-kit.js';
 import { techSpecTemplate } from './tech-spec.js';
 
-export const DEFAULT_TEMPLATE_NAME = 'tech-spec';
+export { DEFAULT_TEMPLATE as DEFAULT_TEMPLATE_NAME } from '../core/config/resolve.js';
 
 export const builtInTemplates: ReadonlyMap<string, Template> = new Map(
   [techSpecTemplate, prdTemplate, rfcTemplate, earsTemplate, specKitTemplate].map((template) => [template.name, template]),

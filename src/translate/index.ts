@@ -1,5 +1,5 @@
 import { lintText } from '../api.js';
-import { fixText, safeFixes } from '../core/fix-all.js';
+import { fixText } from '../core/fix-all.js';
 import type { TextEdit } from '../core/fix.js';
 import type { SpecDocument } from '../core/model.js';
 import { blockInsertion, missingSectionEdit } from '../core/scaffold.js';
@@ -123,5 +123,3 @@ export function insertionEdits(doc: SpecDocument, template: Template, translatio
   }
   return edits;
 }
-
-export { safeFixes };
