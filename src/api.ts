@@ -1,6 +1,9 @@
 /** The engine's public surface, shared by the CLI and the extension. */
+import type { BlockParseCache } from './core/block-parse.js';
+import { CLOSELY_READ_KINDS } from './core/lazy.js';
 import type { SpecDocument } from './core/model.js';
 import { parseSpec } from './core/parse.js';
+import { matchTemplate } from './core/template-match.js';
 import { createAnalysisContext, type AnalysisContext, type Finding } from './core/rule.js';
 import { checkSpec, type RuleSetting } from './core/runner.js';
 import type { Template } from './core/template.js';
@@ -14,6 +17,10 @@ export interface LintRequest {
   settings?: Readonly<Record<string, RuleSetting>>;
   /** Templates the file may name in its front matter. */
   templates?: ReadonlyMap<string, Template>;
+  /** Block parses of earlier versions of the same document, reused where blocks are unchanged. */
+  cache?: BlockParseCache;
+  /** Parse every block, even those no rule reads (for tools that walk the whole tree). */
+  fullParse?: boolean;
 }
 
 export interface LintResult {
@@ -26,8 +33,12 @@ export interface LintResult {
 
 /** Parses once and runs every built-in rule over the shared model. */
 export function lintText(request: LintRequest): LintResult {
-  const doc = parseSpec(request.text, request.uri);
   const template = request.template ?? builtInTemplates.get(DEFAULT_TEMPLATE_NAME)!;
+  const inspected = (draft: SpecDocument) => {
+    const { kinds } = matchTemplate(draft, template);
+    return draft.sections.filter((section) => CLOSELY_READ_KINDS.has(kinds.get(section)!)).map((section) => section.range);
+  };
+  const doc = parseSpec(request.text, request.uri, { cache: request.cache, inspected: request.fullParse ? undefined : inspected });
   const templates = request.templates ?? builtInTemplates;
   const analysis = createAnalysisContext(doc, template);
   const findings = checkSpec(doc, { template, rules: builtInRules, settings: request.settings, templates, analysis });

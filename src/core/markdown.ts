@@ -9,7 +9,12 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatte
 
 const BOM = 0xfeff;
 
-/** Parses Markdown into mdast with offsets relative to `text`, a leading BOM included. */
+/** Parses Markdown as is: no BOM handling, no guard against pathological input. */
+export function parseFragment(text: string): Root {
+  return processor.parse(text) as Root;
+}
+
+/** Parses a whole document into mdast with offsets relative to `text`, a leading BOM included. */
 export function parseMarkdown(text: string): Root {
   const hasBom = text.charCodeAt(0) === BOM;
   const tree = processor.parse(tameForParser(hasBom ? text.slice(1) : text)) as Root;

@@ -86,8 +86,13 @@ export interface SpecDocument {
   lists: List[];
   tables: Table[];
   comments: HtmlComment[];
-  /** The mdast tree, positions relative to `text`. */
+  /**
+   * The mdast tree, positions relative to `text`. In a lazy parse it lacks what no rule
+   * reads: blocks listed in `unparsed` contribute only their headings.
+   */
   tree: Root;
+  /** Text left unparsed, between headings, and whether it holds real content. */
+  unparsed: readonly { start: number; end: number; hasContent: boolean }[];
   /** Why the Markdown could not be parsed (the tree is then empty); reported as an internal error. */
   parseError?: string;
 }

@@ -1,23 +1,45 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import { parse as parseYaml } from 'yaml';
-import { endOf, parseMarkdown, plainText, startOf } from './markdown.js';
+import { BlockParser, rootOf, type BlockParseCache, type BlockParseResult, type SkippedRegion } from './block-parse.js';
+import { endOf, plainText, startOf } from './markdown.js';
 import type { FrontMatter, HtmlComment, List, Section, SpecDocument, Table } from './model.js';
 import { normalizeTitle } from './normalize.js';
 import { isPlaceholderOnly } from './placeholders.js';
 import { LineIndex, type OffsetRange } from './positions.js';
 
+export interface ParseOptions {
+  /** Block parses of the document's previous versions (the editor keeps one per document). */
+  cache?: BlockParseCache;
+  /**
+   * Where rules read closely, given the document's sections. With it, blocks elsewhere that
+   * a line scan fully describes stay unparsed; without it, everything is parsed.
+   */
+  inspected?: (doc: SpecDocument) => readonly OffsetRange[];
+}
+
+const BOM = 0xfeff;
+
 /** Parses a Markdown requirement file into the spec model. Never throws on any string. */
-export function parseSpec(text: string, uri?: string): SpecDocument {
-  let tree: Root;
-  let parseError: string | undefined;
+export function parseSpec(text: string, uri?: string, options: ParseOptions = {}): SpecDocument {
+  const offsetBase = text.charCodeAt(0) === BOM ? 1 : 0;
+  const body = offsetBase ? text.slice(1) : text;
+  let doc: SpecDocument;
   try {
-    tree = parseMarkdown(text);
+    const parser = new BlockParser(body, options.cache, options.inspected !== undefined, offsetBase);
+    doc = buildDocument(text, uri, parser.result(), body, offsetBase);
+    if (options.inspected && parser.parseWithin(options.inspected(doc))) doc = buildDocument(text, uri, parser.result(), body, offsetBase);
   } catch (error) {
     // The parser gave up (an input shape nothing guards against yet): check an empty tree.
-    tree = { type: 'root', children: [] };
-    parseError = error instanceof Error ? error.message : String(error);
+    const parseError = error instanceof Error ? error.message : String(error);
+    doc = buildDocument(text, uri, { children: [], skipped: [] }, body, offsetBase, parseError);
   }
-  const sections = buildSections(tree, text);
+  options.cache?.sweep();
+  return doc;
+}
+
+function buildDocument(text: string, uri: string | undefined, parsed: BlockParseResult, body: string, offsetBase: number, parseError?: string): SpecDocument {
+  const tree: Root = parseError ? { type: 'root', children: [] } : rootOf(parsed.children, body, offsetBase);
+  const sections = buildSections(topLevelItems(parsed), text);
   const doc: SpecDocument = {
     uri,
     text,
@@ -29,6 +51,7 @@ export function parseSpec(text: string, uri?: string): SpecDocument {
     tables: [],
     comments: [],
     tree,
+    unparsed: parsed.skipped,
     parseError,
   };
   collectBlocks(doc);
@@ -48,9 +71,23 @@ function readFrontMatter(tree: Root): FrontMatter | undefined {
   }
 }
 
+type TopLevelItem = RootContent | (SkippedRegion & { type: 'unparsed' });
+
+/** Parsed top-level nodes and unparsed regions, in document order. */
+function topLevelItems(parsed: BlockParseResult): TopLevelItem[] {
+  if (parsed.skipped.length === 0) return parsed.children;
+  const items: TopLevelItem[] = [];
+  let next = 0;
+  for (const node of parsed.children) {
+    while (next < parsed.skipped.length && parsed.skipped[next].start < startOf(node)) items.push({ ...parsed.skipped[next++], type: 'unparsed' });
+    items.push(node);
+  }
+  while (next < parsed.skipped.length) items.push({ ...parsed.skipped[next++], type: 'unparsed' });
+  return items;
+}
+
 /** Sections come from top-level headings only: headings in lists, quotes, HTML or code are not structure. */
-function buildSections(tree: Root, text: string): Section[] {
-  const blocks = tree.children;
+function buildSections(blocks: TopLevelItem[], text: string): Section[] {
   const headingIndexes: number[] = [];
   blocks.forEach((block, i) => {
     if (block.type === 'heading') headingIndexes.push(i);
@@ -61,7 +98,8 @@ function buildSections(tree: Root, text: string): Section[] {
     const heading = blocks[blockIndex] as Extract<RootContent, { type: 'heading' }>;
     const nextBlock = n + 1 < headingIndexes.length ? headingIndexes[n + 1] : blocks.length;
     const headingEnd = endOf(heading);
-    const bodyEnd = nextBlock < blocks.length ? startOf(blocks[nextBlock]) : text.length;
+    const following = blocks[nextBlock];
+    const bodyEnd = following ? (following.type === 'unparsed' ? following.start : startOf(following)) : text.length;
     const title = plainText(heading).trim();
     while (open.length > 0 && open[open.length - 1].level >= heading.depth) open.pop();
     const hasOwnContent = blocks.slice(blockIndex + 1, nextBlock).some(isRealContent);
@@ -98,8 +136,10 @@ function buildSections(tree: Root, text: string): Section[] {
 }
 
 /** Comments, link definitions, rules, blank lines and template placeholders are not content. */
-function isRealContent(block: RootContent): boolean {
+function isRealContent(block: TopLevelItem): boolean {
   switch (block.type) {
+    case 'unparsed':
+      return block.hasContent;
     case 'html':
       return withoutComments(block.value).trim() !== '';
     case 'definition':
