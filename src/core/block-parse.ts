@@ -22,30 +22,31 @@ interface Definition {
   offset: number;
 }
 
-/** A block's parse with positions relative to the block (offset 0 on line 1). */
+/** A block's parse; positions are in the parser's input, where the block starts at `origin`. */
 interface ParsedBlock {
   children: RootContent[];
+  /** The last placement of cached children: reused while the block stays where it was. */
+  placed?: { offset: number; line: number; nodes: RootContent[] };
+  origin: { offset: number; line: number };
+  /** With offsets relative to the block. */
   definitions: Definition[];
   /** The last node is a fence or HTML block left open: the next block belongs to it. */
   endsOpen: boolean;
 }
 
 /**
- * Parses of recent blocks by content. `sweep` after each document keeps only what that
- * document used, so memory follows the document's size.
+ * Parses and scans of recent blocks by content. `sweep` after each document keeps only what
+ * that document used, so memory follows the document's size.
  */
 export class BlockParseCache {
-  private previous = new Map<string, ParsedBlock>();
-  private current = new Map<string, ParsedBlock>();
+  private previous = new Map<string, unknown>();
+  private current = new Map<string, unknown>();
 
-  get(key: string): ParsedBlock | undefined {
-    const hit = this.current.get(key) ?? this.previous.get(key);
-    if (hit) this.current.set(key, hit);
-    return hit;
-  }
-
-  set(key: string, block: ParsedBlock): void {
-    this.current.set(key, block);
+  lookup<T>(key: string, compute: () => T): T {
+    if (this.current.has(key)) return this.current.get(key) as T;
+    const value = this.previous.has(key) ? (this.previous.get(key) as T) : compute();
+    this.current.set(key, value);
+    return value;
   }
 
   sweep(): void {
@@ -80,20 +81,32 @@ function moved<T extends Nodes>(node: T, offset: number, line: number): T {
 }
 
 /** Definitions with their labels as written (the parser's `label` has escapes decoded). */
-function collectDefinitions(nodes: readonly Nodes[], source: string, into: Definition[]): void {
+function shiftInPlace(node: Nodes, offset: number, line: number): void {
+  const position = node.position;
+  if (position) {
+    position.start.offset = (position.start.offset ?? 0) + offset;
+    position.end.offset = (position.end.offset ?? 0) + offset;
+    position.start.line += line;
+    position.end.line += line;
+  }
+  if ('children' in node) for (const child of node.children) shiftInPlace(child, offset, line);
+}
+
+/** Definitions with their labels as written (the parser's `label` has escapes decoded). */
+function collectDefinitions(nodes: readonly Nodes[], input: string, origin: number, into: Definition[]): void {
   for (const node of nodes) {
     if (node.type === 'definition' || node.type === 'footnoteDefinition') {
       const offset = node.position?.start.offset ?? 0;
-      const label = DEFINITION_LABEL.exec(source.slice(offset, node.position?.end.offset))?.[1] ?? node.label ?? node.identifier;
-      into.push({ label, identifier: normalizeLabel(label), footnote: node.type === 'footnoteDefinition', offset });
+      const label = DEFINITION_LABEL.exec(input.slice(offset, node.position?.end.offset))?.[1] ?? node.label ?? node.identifier;
+      into.push({ label, identifier: normalizeLabel(label), footnote: node.type === 'footnoteDefinition', offset: offset - origin });
     }
-    if ('children' in node) collectDefinitions(node.children, source, into);
+    if ('children' in node) collectDefinitions(node.children, input, origin, into);
   }
 }
 
 /** Whether the node runs to the end of its block still open (an unclosed fence or HTML block). */
-function isOpen(node: RootContent, text: string): boolean {
-  const source = text.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+function isOpen(node: RootContent, input: string): boolean {
+  const source = input.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
   const lines = source.split('\n');
   if (node.type === 'code') {
     const fence = fenceOpenedBy(lines[0]);
@@ -112,20 +125,40 @@ function countLines(text: string, from: number, to: number): number {
   return count;
 }
 
-/** The definition lines the text at `range` needs: those from elsewhere whose labels it mentions. */
-function definitionsFor(text: string, range: OffsetRange, definitions: readonly Definition[]): string {
-  if (definitions.length === 0 || !text.includes('[', range.start)) return '';
-  const normalized = normalizeLabel(text.slice(range.start, range.end));
-  let lines = '';
-  for (const definition of definitions) {
-    const own = definition.offset >= range.start && definition.offset < range.end;
-    if (!own && normalized.includes(definition.identifier)) lines += `[${definition.footnote ? '^' : ''}${definition.label}]: #\n`;
+/** A bracketed span without unescaped brackets inside: every reference label is one. */
+const BRACKETED = /\[\^?((?:\\[^]|[^\\[\]]){0,999})\]/g;
+
+/** The document's link and footnote definitions, by normalized label. */
+class DefinitionIndex {
+  private readonly byIdentifier = new Map<string, Definition[]>();
+
+  add(definition: Definition): void {
+    const list = this.byIdentifier.get(definition.identifier) ?? [];
+    list.push(definition);
+    this.byIdentifier.set(definition.identifier, list);
   }
-  return lines;
+
+  /** Definition lines for the labels the text at `range` mentions that are defined outside it. */
+  linesFor(text: string, range: OffsetRange): string {
+    if (this.byIdentifier.size === 0) return '';
+    const source = text.slice(range.start, range.end);
+    if (!source.includes('[')) return '';
+    let lines = '';
+    const seen = new Set<Definition>();
+    for (const match of source.matchAll(BRACKETED)) {
+      for (const definition of this.byIdentifier.get(normalizeLabel(match[1])) ?? []) {
+        const own = definition.offset >= range.start && definition.offset < range.end;
+        if (own || seen.has(definition)) continue;
+        seen.add(definition);
+        lines += `[${definition.footnote ? '^' : ''}${definition.label}]: #\n`;
+      }
+    }
+    return lines;
+  }
 }
 
-/** `headingNodes` of a skipped block are relative to the block, like parsed children. */
-type Block = OffsetRange & { parsed?: ParsedBlock; skipped?: SkippedBlock; headingNodes?: RootContent[] };
+/** A block and, once parsed or scanned, its nodes placed in the document. */
+type Block = OffsetRange & { parsed?: ParsedBlock; skipped?: SkippedBlock; nodes?: RootContent[] };
 
 export interface BlockParseResult {
   /** Parsed blocks' nodes, and the headings of skipped blocks. */
@@ -140,20 +173,23 @@ export interface BlockParseResult {
  */
 export class BlockParser {
   private readonly blocks: Block[];
-  private definitions: Definition[] = [];
+  private readonly definitions = new DefinitionIndex();
+  private readonly lineBreaks: number[] = [];
+  private readonly cache: BlockParseCache | undefined;
 
-  private readonly perBlock: boolean;
-  private readonly cache: BlockParseCache;
-
-  /** `text` without its BOM; `offsetBase` is 1 when the document had one. Without a cache, runs of blocks are parsed together. */
+  /**
+   * `text` without its BOM; `offsetBase` is 1 when the document had one. With a cache, blocks
+   * are parsed one by one for reuse; without, each run of adjacent blocks in one call, since
+   * every parser call has a fixed cost.
+   */
   constructor(
     private readonly text: string,
     cache: BlockParseCache | undefined,
     lazy: boolean,
     private readonly offsetBase = 0,
   ) {
-    this.perBlock = cache !== undefined;
-    this.cache = cache ?? new BlockParseCache();
+    this.cache = cache;
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) this.lineBreaks.push(at);
     const starts = splitBlocks(text);
     this.blocks = starts.map((start, i) => ({ start, end: i + 1 < starts.length ? starts[i + 1] : text.length }));
     // Definitions come first: every block's parse depends on the labels defined anywhere.
@@ -162,7 +198,7 @@ export class BlockParser {
       if (text.slice(block.start, block.end).includes(']:')) this.parseBlock(i, '');
     }
     for (const block of this.blocks) {
-      for (const definition of block.parsed?.definitions ?? []) this.definitions.push({ ...definition, offset: definition.offset + block.start });
+      for (const definition of block.parsed?.definitions ?? []) this.definitions.add({ ...definition, offset: definition.offset + block.start });
     }
     const pending = this.blocks.map((block, i) => {
       if (block.parsed && !this.needsDefinitions(i)) return false;
@@ -184,14 +220,34 @@ export class BlockParser {
     return pending.includes(true);
   }
 
-  /**
-   * Parses the pending blocks. Without a cache, each run of adjacent ones is parsed as one
-   * text, since every parser call has a fixed cost; with one, block by block, for reuse.
-   */
+  result(): BlockParseResult {
+    const children: RootContent[] = [];
+    const skipped: SkippedRegion[] = [];
+    for (const block of this.blocks) {
+      for (const node of block.nodes ?? []) children.push(node);
+      for (const region of block.skipped?.regions ?? []) {
+        skipped.push({ start: region.start + this.offsetBase, end: region.end + this.offsetBase, hasContent: region.hasContent });
+      }
+    }
+    return { children, skipped };
+  }
+
+  /** Line breaks before the offset (binary search). */
+  private lineOf(offset: number): number {
+    let low = 0;
+    let high = this.lineBreaks.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.lineBreaks[mid] < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
   private parsePending(pending: boolean[]): void {
     for (let i = 0, n = 0; i < this.blocks.length; i++, n++) {
       if (!pending[n]) continue;
-      if (!this.perBlock) {
+      if (!this.cache) {
         while (pending[n + 1] && i + 1 < this.blocks.length) {
           this.blocks[i].end = this.blocks[i + 1].end;
           this.blocks.splice(i + 1, 1);
@@ -205,28 +261,8 @@ export class BlockParser {
     }
   }
 
-  result(): BlockParseResult {
-    const children: RootContent[] = [];
-    const skipped: SkippedRegion[] = [];
-    let line = 0;
-    let lineAt = 0;
-    for (const block of this.blocks) {
-      line += countLines(this.text, lineAt, block.start);
-      lineAt = block.start;
-      const offset = block.start + this.offsetBase;
-      const nodes = block.parsed?.children ?? block.headingNodes ?? [];
-      for (const node of nodes) children.push(moved(node, offset, line));
-      if (block.skipped) {
-        for (const region of block.skipped.regions) {
-          skipped.push({ start: region.start + this.offsetBase, end: region.end + this.offsetBase, hasContent: region.hasContent });
-        }
-      }
-    }
-    return { children, skipped };
-  }
-
   private needsDefinitions(index: number): boolean {
-    return definitionsFor(this.text, this.blocks[index], this.definitions) !== '';
+    return this.definitions.linesFor(this.text, this.blocks[index]) !== '';
   }
 
   /** Parses a block, joining the next blocks while it ends open. */
@@ -234,52 +270,68 @@ export class BlockParser {
     const block = this.blocks[index];
     for (;;) {
       const source = this.text.slice(block.start, block.end);
-      block.parsed = this.parseSource(source, definitions ?? definitionsFor(this.text, block, this.definitions), index === 0);
+      block.parsed = this.parseSource(source, definitions ?? this.definitions.linesFor(this.text, block), index === 0);
       const next = this.blocks[index + 1];
       if (!next || !block.parsed.endsOpen) break;
       block.end = next.end;
       this.blocks.splice(index + 1, 1);
     }
+    block.nodes = this.place(block.parsed, block.start);
+  }
+
+  /** The block's nodes moved to the document position `at`: cached ones copied, fresh ones in place. */
+  private place(parsed: ParsedBlock, at: number, count = parsed.children.length): RootContent[] {
+    const offset = at + this.offsetBase - parsed.origin.offset;
+    const line = this.lineOf(at) - parsed.origin.line;
+    const nodes = parsed.children.slice(0, count);
+    if (!this.cache) {
+      for (const node of nodes) shiftInPlace(node, offset, line);
+      return nodes;
+    }
+    if (parsed.placed?.offset !== offset || parsed.placed.line !== line) {
+      parsed.placed = { offset, line, nodes: nodes.map((node) => moved(node, offset, line)) };
+    }
+    return parsed.placed.nodes;
   }
 
   private parseSource(source: string, definitions: string, isFirst: boolean): ParsedBlock {
     // The first block may open with front matter, so definitions go after it instead.
     const prefix = isFirst || !definitions ? '' : `${definitions}\n`;
     const suffix = isFirst ? definitions : '';
-    const key = `${prefix}\u0000${source}\u0000${suffix}`;
-    const cached = this.cache.get(key);
-    if (cached) return cached;
-    const tamed = tameForParser(source);
-    const tree = parseFragment(prefix + tamed + suffix);
-    const prefixLines = countLines(prefix, 0, prefix.length);
-    let children = tree.children.filter((node) => {
-      const start = node.position?.start.offset ?? 0;
-      return start >= prefix.length && start < prefix.length + source.length;
-    });
-    if (prefix) children = children.map((node) => moved(node, -prefix.length, -prefixLines));
-    const definitionsInBlock: Definition[] = [];
-    collectDefinitions(children, tamed, definitionsInBlock);
-    const last = children[children.length - 1];
-    const parsed = { children, definitions: definitionsInBlock, endsOpen: last !== undefined && isOpen(last, tamed) };
-    this.cache.set(key, parsed);
-    return parsed;
+    const parse = (): ParsedBlock => {
+      const input = prefix + tameForParser(source) + suffix;
+      const children = parseFragment(input).children.filter((node) => {
+        const start = node.position?.start.offset ?? 0;
+        return start >= prefix.length && start < prefix.length + source.length;
+      });
+      const definitionsInBlock: Definition[] = [];
+      collectDefinitions(children, input, prefix.length, definitionsInBlock);
+      const last = children[children.length - 1];
+      return {
+        children,
+        origin: { offset: prefix.length, line: countLines(prefix, 0, prefix.length) },
+        definitions: definitionsInBlock,
+        endsOpen: last !== undefined && isOpen(last, input),
+      };
+    };
+    return this.cache ? this.cache.lookup(`parse\u0000${prefix}\u0000${source}\u0000${suffix}`, parse) : parse();
   }
 
-  /** A skippable block's scan with its heading lines parsed, or undefined. */
+  /** A skippable block's scan, its heading lines parsed; undefined when it needs the parser. */
   private skippable(block: Block): SkippedBlock | undefined {
-    if (tameForParser(this.text.slice(block.start, block.end)) !== this.text.slice(block.start, block.end)) return undefined;
-    const scan = scanSkippable(this.text, block.start, block.end);
+    const source = this.text.slice(block.start, block.end);
+    const scanSource = () => (tameForParser(source) === source ? (scanSkippable(source, 0, source.length) ?? null) : null);
+    const scan = this.cache ? this.cache.lookup(`scan\u0000${source}`, scanSource) : scanSource();
     if (!scan) return undefined;
-    let line = 0;
-    let lineAt = block.start;
-    block.headingNodes = scan.headings.map((heading) => {
-      const source = this.text.slice(heading.start, heading.end);
-      line += countLines(this.text, lineAt, heading.start);
-      lineAt = heading.start;
-      const node = plainHeading(source) ?? this.parseSource(source, definitionsFor(this.text, heading, this.definitions), false).children[0];
-      return moved(node, heading.start - block.start, line);
+    const shift = (range: OffsetRange) => ({ start: range.start + block.start, end: range.end + block.start });
+    const headings = scan.headings.map(shift);
+    block.nodes = headings.flatMap((heading) => {
+      const line = this.text.slice(heading.start, heading.end);
+      const plain = plainHeading(line);
+      if (plain) return this.place({ children: [plain], origin: { offset: 0, line: 0 }, definitions: [], endsOpen: false }, heading.start);
+      return this.place(this.parseSource(line, this.definitions.linesFor(this.text, heading), false), heading.start, 1);
     });
-    return scan;
+    return { headings, regions: scan.regions.map((region) => ({ ...shift(region), hasContent: region.hasContent })) };
   }
 }
 
@@ -307,7 +359,7 @@ export function rootOf(children: RootContent[], text: string, offsetBase: number
     type: 'root',
     children,
     position: {
-      start: { line: 1, column: 1, offset: 0 },
+      start: { line: 1, column: 1, offset: offsetBase },
       end: { line: countLines(text, 0, text.length) + 1, column: text.length - lastBreak, offset: text.length + offsetBase },
     },
   };

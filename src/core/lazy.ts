@@ -24,12 +24,20 @@ const TEXT_SIGNALS: readonly RegExp[] = [
 
 /** Markup the line scan cannot read exactly, so the parser must. */
 const MARKUP_SIGNALS: readonly RegExp[] = [
-  /[<&|]/, // HTML, comments, angle placeholders, entities, tables
+  /<[A-Za-z/!?]/, // HTML, comments, autolinks, angle placeholders
+  /&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/, // entities
+  /^ {0,3}(?=[^\n]*-)[|:\- \t]*\|[|:\- \t]*\r?$/m, // table delimiter rows
   /\]:|!\[|\]\([ \t]*\r?\n/, // definitions, images, links whose destination wraps
-  /\\[!-/:-@[-`{-~]/, // backslash escapes
   /^ {0,3}(?:=+|-+)[ \t]*\r?$/m, // setext underlines and rules
   /^ {0,3}([*_])[ \t]*(?:\1[ \t]*){2,}\r?$/m, // rules
-  /^ {1,3}(?:#|`{3}|~{3})/m, // a heading or fence that may sit in a list item
+  /^ {1,3}#/m, // a heading that may sit in a list item
+];
+
+/** Read in the raw text: escapes change what a backtick means, and links may hold backticks. */
+const RAW_SIGNALS: readonly RegExp[] = [
+  /\\[!-/:-@[-`{-~]/, // backslash escapes
+  /\]\([^)\n]*`/, // a backtick in a link destination
+  /^ {1,3}(?:`{3}|~{3})/m, // a fence that may sit in a list item
 ];
 
 /** The text as inline markup leaves it: emphasis marks and link destinations gone. */
@@ -37,10 +45,79 @@ function withoutInlineMarkup(text: string): string {
   return text.replace(/\]\([^)]*\)|\]\[[^\]]*\]/g, '').replace(/[*_~[\]]/g, '');
 }
 
+function blank(chars: string[], from: number, to: number): void {
+  for (let i = from; i < to; i++) if (chars[i] !== '\n') chars[i] = ' ';
+}
+
+/**
+ * The block with code (column-0 fences and code spans) blanked: rules never read code. A
+ * paragraph's code spans are blanked only when each closes on the line it opens on, where
+ * pairing backtick runs of equal length is exact whatever block the line belongs to.
+ */
+function withoutCode(text: string): string {
+  const chars = text.split('');
+  let fence: Fence | undefined;
+  let fenceStart = 0;
+  let chunkStart = -1;
+  let at = 0;
+  while (at <= text.length) {
+    const next = text.indexOf('\n', at);
+    const end = next < 0 ? text.length : next;
+    const line = text.slice(at, end);
+    const isBlank = /^[ \t\r]*$/.test(line);
+    if (fence) {
+      if (closesFence(line, fence)) {
+        blank(chars, fenceStart, end);
+        fence = undefined;
+      }
+    } else {
+      const opens = isBlank ? undefined : fenceOpenedBy(line);
+      if ((isBlank || opens) && chunkStart >= 0) {
+        blankCodeSpans(text, chars, chunkStart, at);
+        chunkStart = -1;
+      }
+      if (opens) {
+        fence = opens;
+        fenceStart = at;
+      } else if (!isBlank && chunkStart < 0) {
+        chunkStart = at;
+      }
+    }
+    if (next < 0) break;
+    at = next + 1;
+  }
+  if (fence) blank(chars, fenceStart, text.length);
+  if (chunkStart >= 0) blankCodeSpans(text, chars, chunkStart, text.length);
+  return chars.join('');
+}
+
+function blankCodeSpans(text: string, chars: string[], from: number, to: number): void {
+  const runs = [...text.slice(from, to).matchAll(/`+/g)].map((match) => ({ start: from + match.index, end: from + match.index + match[0].length }));
+  // The next run of the same length, for each run: pairing is linear.
+  const nextSame = new Array<number>(runs.length).fill(-1);
+  const lastByLength = new Map<number, number>();
+  for (let i = runs.length - 1; i >= 0; i--) {
+    const length = runs[i].end - runs[i].start;
+    nextSame[i] = lastByLength.get(length) ?? -1;
+    lastByLength.set(length, i);
+  }
+  const spans: [number, number][] = [];
+  for (let i = 0; i < runs.length; i++) {
+    const closer = nextSame[i];
+    if (closer < 0) continue;
+    if (text.slice(runs[i].end, runs[closer].start).includes('\n')) return;
+    spans.push([runs[i].start, runs[closer].end]);
+    i = closer;
+  }
+  for (const [start, end] of spans) blank(chars, start, end);
+}
+
 export function hasSignal(text: string): boolean {
-  if (MARKUP_SIGNALS.some((pattern) => pattern.test(text))) return true;
-  const plain = withoutInlineMarkup(text);
-  return TEXT_SIGNALS.some((pattern) => pattern.test(text) || pattern.test(plain));
+  if (RAW_SIGNALS.some((pattern) => pattern.test(text))) return true;
+  const prose = text.includes('`') || text.includes('~~~') ? withoutCode(text) : text;
+  if (MARKUP_SIGNALS.some((pattern) => pattern.test(prose))) return true;
+  const plain = withoutInlineMarkup(prose);
+  return TEXT_SIGNALS.some((pattern) => pattern.test(prose) || pattern.test(plain));
 }
 
 export interface SkippedRegion extends OffsetRange {
