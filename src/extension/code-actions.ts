@@ -1,16 +1,11 @@
 import * as vscode from 'vscode';
 import { planFixAll, planQuickFixes, type PlannedAction } from './action-plan.js';
 import { toWorkspaceEdit } from './convert.js';
+import { FIX_ALL_KIND } from './code-action-kinds.js';
 import type { SpecService } from './service.js';
-
-export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('specwise');
 
 /** Code actions computed from the engine for the document's current version, never from stale diagnostics. */
 export class SpecCodeActions implements vscode.CodeActionProvider {
-  static readonly metadata: vscode.CodeActionProviderMetadata = {
-    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
-  };
-
   constructor(private readonly service: SpecService) {}
 
   async provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {

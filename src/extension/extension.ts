@@ -1,99 +1,75 @@
+import { loadStarted } from './load-clock.js';
 import * as vscode from 'vscode';
 import type { Finding } from '../core/rule.js';
-import { SpecCodeActions } from './code-actions.js';
-import { checkWorkspace, insertMissingSections, newSpec, openConfiguration, showHealth, translateRequirement, type NewSpecOptions, type TranslateCommandOptions } from './commands.js';
-import { DiagnosticsManager } from './diagnostics.js';
-import { HealthPanel } from './health-view.js';
-import { RequirementDefinition, RequirementHover, SpecSymbols } from './language-features.js';
-import { SpecService } from './service.js';
-import { SpecStatusBar } from './status-bar.js';
+import { CODE_ACTION_METADATA } from './code-action-kinds.js';
+import type { Features } from './features.js';
 
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
+const COMMANDS = ['newSpec', 'insertMissingSections', 'checkWorkspace', 'openConfiguration', 'showHealth', 'translate', 'showDocumentation'].map((name) => `specwise.${name}`);
 
 /** What the extension returns from `activate`, for other extensions and the end-to-end tests. */
 export interface SpecwiseApi {
   /** Findings of a document's current version (undefined when it is not a spec). */
   findings(document: vscode.TextDocument): Promise<Finding[] | undefined>;
+  /** Milliseconds from the bundle's first module to the end of `activate` (registration only). */
+  activationMs: number;
 }
 
-function tabUri(tab: vscode.Tab): vscode.Uri | undefined {
-  return tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
-}
-
+/**
+ * Activation only registers: listeners, providers and commands forward to the features,
+ * whose modules (the engine among them) load on first use, right after activation.
+ */
 export function activate(context: vscode.ExtensionContext): SpecwiseApi {
   const output = vscode.window.createOutputChannel('Specwise');
-  const service = new SpecService(output);
-  const diagnostics = new DiagnosticsManager(service);
-  const statusBar = new SpecStatusBar();
-  const panel = new HealthPanel();
-  const guard =
-    <A extends unknown[], R>(name: string, run: (...args: A) => Promise<R>) =>
-    async (...args: A): Promise<R | undefined> => {
-      try {
-        return await run(...args);
-      } catch (error) {
-        service.logError(name, error);
-        void vscode.window.showErrorMessage(`Specwise: ${name} failed; see the Specwise output channel.`);
-        return undefined;
-      }
+  let loading: Promise<Features> | undefined;
+  const features = () => (loading ??= import('./features.js').then((module) => module.createFeatures(context, output)));
+  const forward =
+    <A extends unknown[]>(run: (loaded: Features, ...args: A) => unknown) =>
+    (...args: A): void => {
+      features()
+        .then((loaded) => run(loaded, ...args))
+        .catch((error: unknown) => output.appendLine(`[${new Date().toISOString()}] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
     };
-  const recheck = () => {
-    service.invalidate();
-    void diagnostics.recheckOpen();
-  };
-  const watcher = vscode.workspace.createFileSystemWatcher('**/.specwise.{json,jsonc}');
-
   context.subscriptions.push(
     output,
-    service,
-    diagnostics,
-    statusBar,
-    panel,
-    watcher,
-    diagnostics.onDidCheck((analysis, document) => statusBar.update(analysis, document)),
-    vscode.workspace.onDidOpenTextDocument((document) => void diagnostics.check(document)),
-    vscode.workspace.onDidChangeTextDocument((event) => {
-      if (event.contentChanges.length > 0) diagnostics.schedule(event.document);
-    }),
-    vscode.workspace.onDidSaveTextDocument((document) => void diagnostics.check(document)),
-    vscode.workspace.onDidCloseTextDocument((document) => diagnostics.forget(document)),
-    // Documents outlive their tabs for a while; a spec's findings go when its last tab closes.
-    vscode.window.tabGroups.onDidChangeTabs((event) => {
-      const open = new Set(vscode.window.tabGroups.all.flatMap((group) => group.tabs).map((tab) => tabUri(tab)?.toString()));
-      for (const tab of event.closed) {
-        const uri = tabUri(tab);
-        const document = uri && vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
-        if (document && !open.has(uri.toString())) diagnostics.forget(document);
-      }
-    }),
-    vscode.window.onDidChangeActiveTextEditor((editor) => {
-      if (!editor) return statusBar.hide();
-      void diagnostics.check(editor.document);
-    }),
-    watcher.onDidChange(recheck),
-    watcher.onDidCreate(recheck),
-    watcher.onDidDelete(recheck),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('specwise')) recheck();
-    }),
-    vscode.languages.registerCodeActionsProvider(MARKDOWN, new SpecCodeActions(service), SpecCodeActions.metadata),
-    vscode.languages.registerDocumentSymbolProvider(MARKDOWN, new SpecSymbols(service), { label: 'Specwise' }),
-    vscode.languages.registerHoverProvider(MARKDOWN, new RequirementHover(service)),
-    vscode.languages.registerDefinitionProvider(MARKDOWN, new RequirementDefinition(service)),
-    vscode.commands.registerCommand('specwise.newSpec', guard('New Spec from Template', (options?: NewSpecOptions) => newSpec(service, options))),
-    vscode.commands.registerCommand('specwise.insertMissingSections', guard('Insert Missing Sections', () => insertMissingSections(service))),
-    vscode.commands.registerCommand('specwise.checkWorkspace', guard('Check All Specs in Workspace', () => checkWorkspace(service, diagnostics))),
-    vscode.commands.registerCommand('specwise.openConfiguration', guard('Open Configuration', () => openConfiguration())),
-    vscode.commands.registerCommand('specwise.showHealth', guard('Show Spec Health', (scope?: 'file' | 'workspace') => showHealth(service, diagnostics, panel, scope))),
-    vscode.commands.registerCommand('specwise.translate', guard('Translate Requirement to Spec', (options?: TranslateCommandOptions) => translateRequirement(service, options))),
-    vscode.commands.registerCommand('specwise.showDocumentation', guard('Show documentation', async (url: string) => vscode.env.openExternal(vscode.Uri.parse(url)))),
+    vscode.workspace.onDidOpenTextDocument(forward((loaded, document) => loaded.diagnostics.check(document))),
+    vscode.workspace.onDidChangeTextDocument(
+      forward((loaded, event) => {
+        if (event.contentChanges.length > 0) loaded.diagnostics.schedule(event.document);
+      }),
+    ),
+    vscode.workspace.onDidSaveTextDocument(forward((loaded, document) => loaded.diagnostics.check(document))),
+    vscode.workspace.onDidCloseTextDocument(forward((loaded, document) => loaded.diagnostics.forget(document))),
+    vscode.window.tabGroups.onDidChangeTabs(forward((loaded, event) => loaded.tabsChanged(event))),
+    vscode.window.onDidChangeActiveTextEditor(forward((loaded, editor) => loaded.activeEditorChanged(editor))),
+    vscode.workspace.onDidChangeConfiguration(
+      forward((loaded, event) => {
+        if (event.affectsConfiguration('specwise')) loaded.recheck();
+      }),
+    ),
+    vscode.languages.registerCodeActionsProvider(
+      MARKDOWN,
+      { provideCodeActions: async (document, range, actionContext) => (await features()).codeActions.provideCodeActions(document, range, actionContext) },
+      CODE_ACTION_METADATA,
+    ),
+    vscode.languages.registerDocumentSymbolProvider(
+      MARKDOWN,
+      { provideDocumentSymbols: async (document) => (await features()).symbols.provideDocumentSymbols(document) },
+      { label: 'Specwise' },
+    ),
+    vscode.languages.registerHoverProvider(MARKDOWN, { provideHover: async (document, position) => (await features()).hover.provideHover(document, position) }),
+    vscode.languages.registerDefinitionProvider(MARKDOWN, { provideDefinition: async (document, position) => (await features()).definition.provideDefinition(document, position) }),
+    ...COMMANDS.map((id) => vscode.commands.registerCommand(id, async (...args: never[]) => (await features()).commands[id](...args))),
   );
-  for (const document of vscode.workspace.textDocuments) void diagnostics.check(document);
-
+  // Open documents are checked once the features load, after activation has returned.
+  setTimeout(forward((loaded) => vscode.workspace.textDocuments.forEach((document) => void loaded.diagnostics.check(document))), 0);
+  const activationMs = performance.now() - loadStarted;
+  output.appendLine(`Activated in ${activationMs.toFixed(1)} ms.`);
   return {
     async findings(document) {
-      return (await service.analyze(document))?.result.findings;
+      return (await (await features()).service.analyze(document))?.result.findings;
     },
+    activationMs,
   };
 }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { lintText, type LintResult } from '../api.js';
 import { SpecwiseProject, type SpecSettings } from '../config.js';
+import { BlockParseCache } from '../core/block-parse.js';
 import { dirname } from '../core/paths.js';
 import { readSettings } from './settings.js';
 import { workspaceHost } from './workspace-host.js';
@@ -25,6 +26,8 @@ export class SpecService implements vscode.Disposable {
   private readonly projects = new Map<string, SpecwiseProject>();
   private readonly cache = new Map<string, DocumentAnalysis>();
   private readonly skipped = new Map<string, string>();
+  /** Block parses per open document: an edit re-parses only the blocks it touched. */
+  private readonly parses = new Map<string, BlockParseCache>();
 
   constructor(readonly output: vscode.OutputChannel) {}
 
@@ -54,6 +57,7 @@ export class SpecService implements vscode.Disposable {
   forget(uri: vscode.Uri): void {
     this.cache.delete(uri.toString());
     this.skipped.delete(uri.toString());
+    this.parses.delete(uri.toString());
   }
 
   async settingsFor(uri: vscode.Uri, text: string): Promise<SpecSettings> {
@@ -81,7 +85,9 @@ export class SpecService implements vscode.Disposable {
     }
     // The document may have changed while the config loaded: analyse what the editor shows now.
     const current = document.version === version ? text : document.getText();
-    const result = lintText({ text: current, uri: key, template: settings.template, settings: settings.settings, templates: settings.templates });
+    let parses = this.parses.get(key);
+    if (!parses) this.parses.set(key, (parses = new BlockParseCache()));
+    const result = lintText({ text: current, uri: key, template: settings.template, settings: settings.settings, templates: settings.templates, cache: parses });
     const analysis = { uri: key, version: document.version, result, settings };
     this.cache.set(key, analysis);
     return analysis;
@@ -106,5 +112,6 @@ export class SpecService implements vscode.Disposable {
 
   dispose(): void {
     this.invalidate();
+    this.parses.clear();
   }
 }

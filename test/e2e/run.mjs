@@ -96,6 +96,7 @@ function printResult(result) {
     lines.push(test.state === 'passed' ? `    ✔ ${title} (${test.durationMs}ms)` : `    ${failures.indexOf(test) + 1}) ${title}`);
   }
   lines.push('', `  ${result.passes} passing (${(result.durationMs / 1000).toFixed(1)}s)`);
+  for (const [name, value] of Object.entries(result.metrics ?? {})) lines.push(`  ${name}: ${value.toFixed(1)}`);
   if (result.failures > 0) lines.push(`  ${result.failures} failing`);
   failures.forEach((test, index) => lines.push('', `  ${index + 1}) ${test.fullTitle}:`, `     ${(test.error ?? '').split('\n').join('\n     ')}`));
   lines.push('', `${result.passes} passed, ${result.failures} failed`);

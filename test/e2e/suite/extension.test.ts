@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
   activateSpecwise,
+  metrics,
   openSpec,
   readWorkspaceFile,
   ruleOf,
@@ -25,6 +26,11 @@ suite('Specwise in VS Code', () => {
 
   teardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('activation only registers, and reports how long it took', () => {
+    assert.ok(Number.isFinite(api.activationMs) && api.activationMs > 0, String(api.activationMs));
+    metrics.activationMs = api.activationMs;
   });
 
   test('diagnostics appear on a spec with rule ids, ranges, severities and docs links', async () => {

@@ -11,7 +11,11 @@ export function workspaceUri(relative: string): vscode.Uri {
 
 export interface SpecwiseApi {
   findings(document: vscode.TextDocument): Promise<{ ruleId: string }[] | undefined>;
+  activationMs: number;
 }
+
+/** Numbers the suite measured, printed by the harness. */
+export const metrics: Record<string, number> = {};
 
 export async function activateSpecwise(): Promise<SpecwiseApi> {
   const extension = vscode.extensions.getExtension<SpecwiseApi>(EXTENSION_ID);

@@ -2,12 +2,14 @@
 // for the code-server harness from the companion extension's `activate`.
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
+import { metrics } from './helpers.js';
 
 export interface SuiteResult {
   passes: number;
   failures: number;
   durationMs: number;
   tests: { fullTitle: string; state: 'passed' | 'failed'; durationMs: number; error?: string }[];
+  metrics?: Record<string, number>;
 }
 
 /** Loads the test files into mocha; they are bundled, so they register when imported. */
@@ -25,6 +27,7 @@ export function runSuite(): Promise<SuiteResult> {
       new Promise<SuiteResult>((resolve) => {
         const runner = mocha.run(() => {
           result.durationMs = Date.now() - started;
+          result.metrics = metrics;
           resolve(result);
         });
         runner.on('pass', (test) => {

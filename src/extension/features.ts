@@ -1,0 +1,83 @@
+import * as vscode from 'vscode';
+import { SpecCodeActions } from './code-actions.js';
+import { checkWorkspace, insertMissingSections, newSpec, openConfiguration, showHealth, translateRequirement, type NewSpecOptions, type TranslateCommandOptions } from './commands.js';
+import { DiagnosticsManager } from './diagnostics.js';
+import { HealthPanel } from './health-view.js';
+import { RequirementDefinition, RequirementHover, SpecSymbols } from './language-features.js';
+import { SpecService } from './service.js';
+import { SpecStatusBar } from './status-bar.js';
+
+function tabUri(tab: vscode.Tab): vscode.Uri | undefined {
+  return tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
+}
+
+/**
+ * Everything that needs the engine, created on first use after activation: the service,
+ * diagnostics, providers and command bodies that `extension.ts` forwards to.
+ */
+export function createFeatures(context: vscode.ExtensionContext, output: vscode.OutputChannel) {
+  const service = new SpecService(output);
+  const diagnostics = new DiagnosticsManager(service);
+  const statusBar = new SpecStatusBar();
+  const panel = new HealthPanel();
+  const guard =
+    <A extends unknown[], R>(name: string, run: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R | undefined> => {
+      try {
+        return await run(...args);
+      } catch (error) {
+        service.logError(name, error);
+        void vscode.window.showErrorMessage(`Specwise: ${name} failed; see the Specwise output channel.`);
+        return undefined;
+      }
+    };
+  const recheck = () => {
+    service.invalidate();
+    void diagnostics.recheckOpen();
+  };
+  const watcher = vscode.workspace.createFileSystemWatcher('**/.specwise.{json,jsonc}');
+  context.subscriptions.push(
+    service,
+    diagnostics,
+    statusBar,
+    panel,
+    watcher,
+    diagnostics.onDidCheck((analysis, document) => statusBar.update(analysis, document)),
+    watcher.onDidChange(recheck),
+    watcher.onDidCreate(recheck),
+    watcher.onDidDelete(recheck),
+  );
+  return {
+    service,
+    diagnostics,
+    codeActions: new SpecCodeActions(service),
+    symbols: new SpecSymbols(service),
+    hover: new RequirementHover(service),
+    definition: new RequirementDefinition(service),
+    recheck,
+    /** A spec's findings go when its last tab closes (documents outlive their tabs for a while). */
+    tabsChanged(event: vscode.TabChangeEvent): void {
+      const open = new Set(vscode.window.tabGroups.all.flatMap((group) => group.tabs).map((tab) => tabUri(tab)?.toString()));
+      for (const tab of event.closed) {
+        const uri = tabUri(tab);
+        const document = uri && vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
+        if (document && !open.has(uri.toString())) diagnostics.forget(document);
+      }
+    },
+    activeEditorChanged(editor: vscode.TextEditor | undefined): void {
+      if (!editor) return statusBar.hide();
+      void diagnostics.check(editor.document);
+    },
+    commands: {
+      'specwise.newSpec': guard('New Spec from Template', (options?: NewSpecOptions) => newSpec(service, options)),
+      'specwise.insertMissingSections': guard('Insert Missing Sections', () => insertMissingSections(service)),
+      'specwise.checkWorkspace': guard('Check All Specs in Workspace', () => checkWorkspace(service, diagnostics)),
+      'specwise.openConfiguration': guard('Open Configuration', () => openConfiguration()),
+      'specwise.showHealth': guard('Show Spec Health', (scope?: 'file' | 'workspace') => showHealth(service, diagnostics, panel, scope)),
+      'specwise.translate': guard('Translate Requirement to Spec', (options?: TranslateCommandOptions) => translateRequirement(service, options)),
+      'specwise.showDocumentation': guard('Show documentation', async (url: string) => vscode.env.openExternal(vscode.Uri.parse(url))),
+    } as Record<string, (...args: never[]) => Promise<unknown>>,
+  };
+}
+
+export type Features = ReturnType<typeof createFeatures>;

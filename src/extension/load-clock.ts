@@ -1,0 +1,2 @@
+/** When the bundle started evaluating: imported first, so activation time includes loading the modules. */
+export const loadStarted = performance.now();
