@@ -6,21 +6,13 @@
  * is joined with the next one.
  */
 import type { Nodes, Parent, Root, RootContent } from 'mdast';
-import { closesFence, fenceOpenedBy, htmlTerminator, splitBlocks } from './blocks.js';
-import { scanSkippable, type SkippedBlock, type SkippedRegion } from './lazy.js';
+import { definitionsIn, isOpen, moveInPlace, parsePieces } from './batch-parse.js';
+import { splitBlocks } from './blocks.js';
+import { DefinitionIndex, type Definition } from './definitions.js';
+import { mayDefine, scanSkippable, simpleDefinitions, type SkippedBlock, type SkippedRegion } from './lazy.js';
 import { parseFragment } from './markdown.js';
 import type { OffsetRange } from './positions.js';
 import { tameForParser } from './tame.js';
-
-interface Definition {
-  /** As written between the brackets. */
-  label: string;
-  /** Normalized as the parser matches references to it. */
-  identifier: string;
-  footnote: boolean;
-  /** Offset in the block (relative) or in the document (once collected). */
-  offset: number;
-}
 
 /** A block's parse; positions are in the parser's input, where the block starts at `origin`. */
 interface ParsedBlock {
@@ -59,13 +51,6 @@ export class BlockParseCache {
   }
 }
 
-/** Case and whitespace folded as label matching does; backslashes dropped, so escapes match loosely. */
-function normalizeLabel(label: string): string {
-  return label.replace(/\\/g, '').replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase();
-}
-
-const DEFINITION_LABEL = /^\[\^?((?:\\[^]|[^\\\]])*)\]:/;
-
 /** Copies a node with its positions moved; values are shared, never mutated. */
 function moved<T extends Nodes>(node: T, offset: number, line: number): T {
   const copy = { ...node };
@@ -80,81 +65,10 @@ function moved<T extends Nodes>(node: T, offset: number, line: number): T {
   return copy;
 }
 
-/** Definitions with their labels as written (the parser's `label` has escapes decoded). */
-function shiftInPlace(node: Nodes, offset: number, line: number): void {
-  const position = node.position;
-  if (position) {
-    position.start.offset = (position.start.offset ?? 0) + offset;
-    position.end.offset = (position.end.offset ?? 0) + offset;
-    position.start.line += line;
-    position.end.line += line;
-  }
-  if ('children' in node) for (const child of node.children) shiftInPlace(child, offset, line);
-}
-
-/** Definitions with their labels as written (the parser's `label` has escapes decoded). */
-function collectDefinitions(nodes: readonly Nodes[], input: string, origin: number, into: Definition[]): void {
-  for (const node of nodes) {
-    if (node.type === 'definition' || node.type === 'footnoteDefinition') {
-      const offset = node.position?.start.offset ?? 0;
-      const label = DEFINITION_LABEL.exec(input.slice(offset, node.position?.end.offset))?.[1] ?? node.label ?? node.identifier;
-      into.push({ label, identifier: normalizeLabel(label), footnote: node.type === 'footnoteDefinition', offset: offset - origin });
-    }
-    if ('children' in node) collectDefinitions(node.children, input, origin, into);
-  }
-}
-
-/** Whether the node runs to the end of its block still open (an unclosed fence or HTML block). */
-function isOpen(node: RootContent, input: string): boolean {
-  const source = input.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
-  const lines = source.split('\n');
-  if (node.type === 'code') {
-    const fence = fenceOpenedBy(lines[0]);
-    return fence !== undefined && (lines.length < 2 || !closesFence(lines[lines.length - 1].replace(/\r$/, ''), fence));
-  }
-  if (node.type === 'html') {
-    const terminator = htmlTerminator(lines[0]);
-    return terminator !== undefined && !terminator.test(lines.slice(1).join('\n'));
-  }
-  return false;
-}
-
 function countLines(text: string, from: number, to: number): number {
   let count = 0;
   for (let at = text.indexOf('\n', from); at >= 0 && at < to; at = text.indexOf('\n', at + 1)) count++;
   return count;
-}
-
-/** A bracketed span without unescaped brackets inside: every reference label is one. */
-const BRACKETED = /\[\^?((?:\\[^]|[^\\[\]]){0,999})\]/g;
-
-/** The document's link and footnote definitions, by normalized label. */
-class DefinitionIndex {
-  private readonly byIdentifier = new Map<string, Definition[]>();
-
-  add(definition: Definition): void {
-    const list = this.byIdentifier.get(definition.identifier) ?? [];
-    list.push(definition);
-    this.byIdentifier.set(definition.identifier, list);
-  }
-
-  /** Definition lines for the labels the text at `range` mentions that are defined outside it. */
-  linesFor(text: string, range: OffsetRange): string {
-    if (this.byIdentifier.size === 0) return '';
-    const source = text.slice(range.start, range.end);
-    if (!source.includes('[')) return '';
-    let lines = '';
-    const seen = new Set<Definition>();
-    for (const match of source.matchAll(BRACKETED)) {
-      for (const definition of this.byIdentifier.get(normalizeLabel(match[1])) ?? []) {
-        const own = definition.offset >= range.start && definition.offset < range.end;
-        if (own || seen.has(definition)) continue;
-        seen.add(definition);
-        lines += `[${definition.footnote ? '^' : ''}${definition.label}]: #\n`;
-      }
-    }
-    return lines;
-  }
 }
 
 /** A block and, once parsed or scanned, its nodes placed in the document. */
@@ -167,6 +81,11 @@ export interface BlockParseResult {
   skipped: SkippedRegion[];
 }
 
+/** A heading line of a skipped block: its node, once built or parsed. */
+interface HeadingLine extends OffsetRange {
+  node?: RootContent;
+}
+
 /**
  * One document's blocks. `lazy` leaves blocks unparsed when a line scan tells all the model
  * needs of them; `parseWithin` parses those a rule turns out to need.
@@ -176,11 +95,11 @@ export class BlockParser {
   private readonly definitions = new DefinitionIndex();
   private readonly lineBreaks: number[] = [];
   private readonly cache: BlockParseCache | undefined;
+  private readonly headingLines = new Map<Block, HeadingLine[]>();
 
   /**
    * `text` without its BOM; `offsetBase` is 1 when the document had one. With a cache, blocks
-   * are parsed one by one for reuse; without, each run of adjacent blocks in one call, since
-   * every parser call has a fixed cost.
+   * are parsed one by one for reuse; without, all pending blocks in one parser call.
    */
   constructor(
     private readonly text: string,
@@ -193,19 +112,23 @@ export class BlockParser {
     const starts = splitBlocks(text);
     this.blocks = starts.map((start, i) => ({ start, end: i + 1 < starts.length ? starts[i + 1] : text.length }));
     // Definitions come first: every block's parse depends on the labels defined anywhere.
-    for (let i = 0; i < this.blocks.length; i++) {
-      const block = this.blocks[i];
-      if (text.slice(block.start, block.end).includes(']:')) this.parseBlock(i, '');
-    }
-    for (const block of this.blocks) {
-      for (const definition of block.parsed?.definitions ?? []) this.definitions.add({ ...definition, offset: definition.offset + block.start });
-    }
-    const pending = this.blocks.map((block, i) => {
-      if (block.parsed && !this.needsDefinitions(i)) return false;
-      block.skipped = lazy && i > 0 ? this.skippable(block) : undefined;
+    const defining = this.blocks.map((block, i) => {
+      const source = text.slice(block.start, block.end);
+      if (!mayDefine(source)) return false;
+      const simple = lazy && i > 0 ? simpleDefinitions(source) : undefined;
+      if (!simple) return true;
+      block.skipped = { headings: [], regions: [{ start: block.start, end: block.end, hasContent: false }] };
+      for (const { label, offset } of simple) this.definitions.add({ label, footnote: false, offset: block.start + offset });
+      return false;
+    });
+    this.parsePending(defining, false);
+    for (const block of this.blocks) for (const definition of block.parsed?.definitions ?? []) this.definitions.add(definition);
+    const pending = this.blocks.map((block) => {
+      if (block.skipped || (block.parsed && this.definitions.linesFor(text, [block]) === '')) return false;
+      block.skipped = lazy && block.start > 0 ? this.skippable(block) : undefined;
       return !block.skipped;
     });
-    this.parsePending(pending);
+    this.parsePending(pending, true);
   }
 
   /** Parses every skipped block overlapping one of the ranges; true when any was. */
@@ -215,8 +138,12 @@ export class BlockParser {
       const end = block.end + this.offsetBase;
       return block.skipped !== undefined && ranges.some((range) => range.start < end && range.end > start);
     });
-    for (let i = 0; i < pending.length; i++) if (pending[i]) this.blocks[i].skipped = undefined;
-    this.parsePending(pending);
+    for (let i = 0; i < pending.length; i++) {
+      if (!pending[i]) continue;
+      this.blocks[i].skipped = undefined;
+      this.headingLines.delete(this.blocks[i]);
+    }
+    this.parsePending(pending, true);
     return pending.includes(true);
   }
 
@@ -224,9 +151,13 @@ export class BlockParser {
     const children: RootContent[] = [];
     const skipped: SkippedRegion[] = [];
     for (const block of this.blocks) {
-      for (const node of block.nodes ?? []) children.push(node);
-      for (const region of block.skipped?.regions ?? []) {
-        skipped.push({ start: region.start + this.offsetBase, end: region.end + this.offsetBase, hasContent: region.hasContent });
+      if (block.skipped) {
+        for (const heading of this.headingLines.get(block) ?? []) children.push(heading.node!);
+        for (const region of block.skipped.regions) {
+          skipped.push({ start: region.start + this.offsetBase, end: region.end + this.offsetBase, hasContent: region.hasContent });
+        }
+      } else {
+        for (const node of block.nodes ?? []) children.push(node);
       }
     }
     return { children, skipped };
@@ -244,7 +175,13 @@ export class BlockParser {
     return low;
   }
 
-  private parsePending(pending: boolean[]): void {
+  /**
+   * Parses the pending blocks and the heading lines skipped blocks still need. Without a
+   * cache, adjacent pending blocks form one run and everything goes to the parser at once;
+   * a run that ends open is then parsed again on its own, joined with what follows.
+   */
+  private parsePending(pending: boolean[], withDefinitions: boolean): void {
+    const runs: Block[] = [];
     for (let i = 0, n = 0; i < this.blocks.length; i++, n++) {
       if (!pending[n]) continue;
       if (!this.cache) {
@@ -254,29 +191,52 @@ export class BlockParser {
           n++;
         }
       }
-      const before = this.blocks.length;
-      this.parseBlock(i);
-      // Blocks joined to an open fence were parsed with it.
-      n += before - this.blocks.length;
+      runs.push(this.blocks[i]);
+    }
+    const headings = [...this.headingLines.values()].flat().filter((heading) => !heading.node);
+    if (!this.cache && runs.length + headings.length > 0 && this.parseTogether(runs, headings, withDefinitions)) return;
+    for (const run of runs) {
+      const index = this.blocks.indexOf(run);
+      if (index >= 0) this.parseBlock(index, withDefinitions);
+    }
+    for (const heading of headings) {
+      const parsed = this.parseSource(this.text.slice(heading.start, heading.end), this.definitions.linesFor(this.text, [heading]), false);
+      heading.node = this.place(parsed, heading.start, 1)[0];
     }
   }
 
-  private needsDefinitions(index: number): boolean {
-    return this.definitions.linesFor(this.text, this.blocks[index]) !== '';
+  private parseTogether(runs: Block[], headings: HeadingLine[], withDefinitions: boolean): boolean {
+    const pieces: OffsetRange[] = [...runs, ...headings].sort((a, b) => a.start - b.start);
+    const definitionLines = withDefinitions ? this.definitions.linesFor(this.text, pieces) : '';
+    const parsed = parsePieces(this.text, pieces, definitionLines, (offset) => this.lineOf(offset), this.offsetBase);
+    if (!parsed) return false;
+    const isRun = new Set<OffsetRange>(runs);
+    pieces.forEach((piece, i) => {
+      if (isRun.has(piece)) {
+        const block = piece as Block;
+        block.nodes = parsed[i].nodes;
+        block.parsed = { children: parsed[i].nodes, origin: { offset: 0, line: 0 }, definitions: parsed[i].definitions, endsOpen: false };
+      } else {
+        (piece as HeadingLine).node = parsed[i].nodes[0];
+      }
+    });
+    return true;
   }
 
   /** Parses a block, joining the next blocks while it ends open. */
-  private parseBlock(index: number, definitions?: string): void {
+  private parseBlock(index: number, withDefinitions: boolean): void {
     const block = this.blocks[index];
     for (;;) {
       const source = this.text.slice(block.start, block.end);
-      block.parsed = this.parseSource(source, definitions ?? this.definitions.linesFor(this.text, block), index === 0);
+      block.parsed = this.parseSource(source, withDefinitions ? this.definitions.linesFor(this.text, [block]) : '', index === 0);
       const next = this.blocks[index + 1];
       if (!next || !block.parsed.endsOpen) break;
       block.end = next.end;
       this.blocks.splice(index + 1, 1);
     }
     block.nodes = this.place(block.parsed, block.start);
+    const definitions = block.parsed.definitions.map((definition) => ({ ...definition, offset: definition.offset + block.start }));
+    block.parsed = { ...block.parsed, definitions };
   }
 
   /** The block's nodes moved to the document position `at`: cached ones copied, fresh ones in place. */
@@ -285,7 +245,7 @@ export class BlockParser {
     const line = this.lineOf(at) - parsed.origin.line;
     const nodes = parsed.children.slice(0, count);
     if (!this.cache) {
-      for (const node of nodes) shiftInPlace(node, offset, line);
+      for (const node of nodes) moveInPlace(node, offset, line);
       return nodes;
     }
     if (parsed.placed?.offset !== offset || parsed.placed.line !== line) {
@@ -305,7 +265,7 @@ export class BlockParser {
         return start >= prefix.length && start < prefix.length + source.length;
       });
       const definitionsInBlock: Definition[] = [];
-      collectDefinitions(children, input, prefix.length, definitionsInBlock);
+      definitionsIn(children, input, definitionsInBlock, -prefix.length);
       const last = children[children.length - 1];
       return {
         children,
@@ -317,20 +277,19 @@ export class BlockParser {
     return this.cache ? this.cache.lookup(`parse\u0000${prefix}\u0000${source}\u0000${suffix}`, parse) : parse();
   }
 
-  /** A skippable block's scan, its heading lines parsed; undefined when it needs the parser. */
+  /** A skippable block's scan, with its heading lines to build or parse; undefined when it needs the parser. */
   private skippable(block: Block): SkippedBlock | undefined {
     const source = this.text.slice(block.start, block.end);
     const scanSource = () => (tameForParser(source) === source ? (scanSkippable(source, 0, source.length) ?? null) : null);
     const scan = this.cache ? this.cache.lookup(`scan\u0000${source}`, scanSource) : scanSource();
     if (!scan) return undefined;
     const shift = (range: OffsetRange) => ({ start: range.start + block.start, end: range.end + block.start });
-    const headings = scan.headings.map(shift);
-    block.nodes = headings.flatMap((heading) => {
-      const line = this.text.slice(heading.start, heading.end);
-      const plain = plainHeading(line);
-      if (plain) return this.place({ children: [plain], origin: { offset: 0, line: 0 }, definitions: [], endsOpen: false }, heading.start);
-      return this.place(this.parseSource(line, this.definitions.linesFor(this.text, heading), false), heading.start, 1);
-    });
+    const headings: HeadingLine[] = scan.headings.map(shift);
+    for (const heading of headings) {
+      const plain = plainHeading(this.text.slice(heading.start, heading.end));
+      if (plain) heading.node = this.place({ children: [plain], origin: { offset: 0, line: 0 }, definitions: [], endsOpen: false }, heading.start)[0];
+    }
+    this.headingLines.set(block, headings);
     return { headings, regions: scan.regions.map((region) => ({ ...shift(region), hasContent: region.hasContent })) };
   }
 }

@@ -5,6 +5,7 @@
  * sentences, ids, placeholders, HTML and comments, tables, definitions) forces a parse.
  */
 import { closesFence, fenceOpenedBy, type Fence } from './blocks.js';
+import { ANGLE_PLACEHOLDER, isAnglePlaceholder } from './placeholders.js';
 import type { OffsetRange } from './positions.js';
 import type { SectionKind } from './template.js';
 
@@ -24,7 +25,7 @@ const TEXT_SIGNALS: readonly RegExp[] = [
 
 /** Markup the line scan cannot read exactly, so the parser must. */
 const MARKUP_SIGNALS: readonly RegExp[] = [
-  /<[A-Za-z/!?]/, // HTML, comments, autolinks, angle placeholders
+  /^ {0,3}<|<!--/m, // HTML blocks and comments (inline HTML elsewhere changes nothing a rule reads)
   /&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/, // entities
   /^ {0,3}(?=[^\n]*-)[|:\- \t]*\|[|:\- \t]*\r?$/m, // table delimiter rows
   /\]:|!\[|\]\([ \t]*\r?\n/, // definitions, images, links whose destination wraps
@@ -33,11 +34,13 @@ const MARKUP_SIGNALS: readonly RegExp[] = [
   /^ {1,3}#/m, // a heading that may sit in a list item
 ];
 
+const INDENTED_FENCE = /^ {1,3}(?:`{3}|~{3})/m;
+
 /** Read in the raw text: escapes change what a backtick means, and links may hold backticks. */
 const RAW_SIGNALS: readonly RegExp[] = [
   /\\[!-/:-@[-`{-~]/, // backslash escapes
   /\]\([^)\n]*`/, // a backtick in a link destination
-  /^ {1,3}(?:`{3}|~{3})/m, // a fence that may sit in a list item
+  INDENTED_FENCE, // a fence that may sit in a list item
 ];
 
 /** The text as inline markup leaves it: emphasis marks and link destinations gone. */
@@ -112,10 +115,20 @@ function blankCodeSpans(text: string, chars: string[], from: number, to: number)
   for (const [start, end] of spans) blank(chars, start, end);
 }
 
+/**
+ * Whether the text may hold a link or footnote definition. Code cannot, but a fence in a
+ * list item may end with the item before its closing line, so then the raw text is read.
+ */
+export function mayDefine(text: string): boolean {
+  if (!text.includes(']:')) return false;
+  return INDENTED_FENCE.test(text) || withoutCode(text).includes(']:');
+}
+
 export function hasSignal(text: string): boolean {
   if (RAW_SIGNALS.some((pattern) => pattern.test(text))) return true;
   const prose = text.includes('`') || text.includes('~~~') ? withoutCode(text) : text;
   if (MARKUP_SIGNALS.some((pattern) => pattern.test(prose))) return true;
+  for (const match of prose.matchAll(ANGLE_PLACEHOLDER)) if (isAnglePlaceholder(match[1])) return true;
   const plain = withoutInlineMarkup(prose);
   return TEXT_SIGNALS.some((pattern) => pattern.test(prose) || pattern.test(plain));
 }
@@ -173,4 +186,28 @@ export function scanSkippable(text: string, start: number, end: number): Skipped
     at = lineEnd + 1;
   }
   return closeRegion(end) ? { headings, regions } : undefined;
+}
+
+/** A link definition on one line with nothing the parser could read otherwise: no parentheses, escapes or footnote. */
+const SIMPLE_DEFINITION = /^ {0,3}\[([^\\[\]\n^][^\\[\]\n]{0,998})\]:[ \t]*(?:<[^<>\\\n]*>|[^\s()<>\\]+)(?:[ \t]+(?:"[^"\\\n]*"|'[^'\\\n]*'))?[ \t]*\r?$/;
+
+/**
+ * The labels and offsets of a block made only of one-line link definitions (like the link
+ * list closing many specs), or undefined. Such a block gives the model nothing but them.
+ */
+export function simpleDefinitions(text: string): { label: string; offset: number }[] | undefined {
+  const definitions: { label: string; offset: number }[] = [];
+  let at = 0;
+  while (at < text.length) {
+    const next = text.indexOf('\n', at);
+    const end = next < 0 ? text.length : next;
+    const line = text.slice(at, end);
+    if (!/^[ \t\r]*$/.test(line)) {
+      const match = SIMPLE_DEFINITION.exec(line);
+      if (!match || !/\S/.test(match[1])) return undefined;
+      definitions.push({ label: match[1], offset: at });
+    }
+    at = end + 1;
+  }
+  return definitions.length > 0 ? definitions : undefined;
 }

@@ -22,3 +22,15 @@ export function isPlaceholderOnly(text: string): boolean {
   if (/^\[[^\]\n]*\]$/.test(stripped)) return true;
   return !/[\p{L}\p{N}]/u.test(stripped.replace(/\.\.\.|…/g, ''));
 }
+
+/** Angle-bracket placeholders such as <feature name> or <owner>, not HTML tags or generics like Vec<T>. */
+export const ANGLE_PLACEHOLDER = /<([a-z][a-z0-9 _/-]{1,60})>/gi;
+const HTML_TAGS = new Set(
+  'a abbr b bdi bdo big br center cite code dd del details dfn div dl dt em figcaption figure font hr i img ins kbd li mark nav ol p picture pre q rp rt ruby s samp section small source span strike strong sub summary sup table tbody td tfoot th thead time tr tt u ul var video wbr'.split(' '),
+);
+
+export function isAnglePlaceholder(inner: string): boolean {
+  const words = inner.trim().toLowerCase();
+  if (HTML_TAGS.has(words.split(/\s/)[0])) return false;
+  return /[ _-]/.test(words) || ['name', 'date', 'owner', 'title', 'description', 'value', 'team', 'link', 'url', 'placeholder', 'text', 'number', 'target', 'metric', 'system', 'feature', 'project', 'version', 'component', 'user', 'role', 'goal', 'benefit', 'trigger', 'response', 'condition', 'state'].includes(words);
+}

@@ -22,21 +22,32 @@ export interface TemplateMatch {
   kinds: Map<Section, SectionKind>;
 }
 
+const titleIndexes = new WeakMap<Template, Map<string, number[]>>();
+
+/** Template section indexes by normalized title and alias, built once per template. */
+function titleIndex(template: Template): Map<string, number[]> {
+  let byTitle = titleIndexes.get(template);
+  if (byTitle) return byTitle;
+  byTitle = new Map();
+  template.sections.forEach((templateSection, index) => {
+    for (const title of [templateSection.title, ...templateSection.aliases]) {
+      const key = normalizeTitle(title);
+      const indexes = byTitle!.get(key) ?? [];
+      if (!indexes.includes(index)) indexes.push(index);
+      byTitle!.set(key, indexes);
+    }
+  });
+  titleIndexes.set(template, byTitle);
+  return byTitle;
+}
+
 /**
  * The first heading, at any level, whose normalized title equals a section's title or alias
  * claims that section. A title may name several sections: an alias shared by two sections
  * ("Drawbacks and alternatives") or, failing a whole-title match, its parts joined by "and".
  */
 export function matchTemplate(doc: SpecDocument, template: Template): TemplateMatch {
-  const byTitle = new Map<string, number[]>();
-  template.sections.forEach((templateSection, index) => {
-    for (const title of [templateSection.title, ...templateSection.aliases]) {
-      const key = normalizeTitle(title);
-      const indexes = byTitle.get(key) ?? [];
-      if (!indexes.includes(index)) indexes.push(index);
-      byTitle.set(key, indexes);
-    }
-  });
+  const byTitle = titleIndex(template);
   const matched: MatchedSection[] = [];
   const byId = new Map<string, MatchedSection>();
   for (const section of doc.sections) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Nodes } from 'mdast';
 import { endOf, startOf } from '../core/markdown.js';
-import { PLACEHOLDER_PATTERNS } from '../core/placeholders.js';
+import { ANGLE_PLACEHOLDER, isAnglePlaceholder, PLACEHOLDER_PATTERNS } from '../core/placeholders.js';
 import { defineRule, ruleDocsUrl } from '../core/rule.js';
 import { isSuppressionComment } from '../core/suppressions.js';
 
@@ -12,18 +12,6 @@ const optionsSchema = z.strictObject({
 
 /** Comments that tell the author what to write: they belong to the template, not the spec. */
 const INSTRUCTION = /^(?:describe|list|explain|add|fill|write|replace|provide|summari[sz]e|include|delete|remove|outline|state|identify|enter|insert|document|define|specify|note|use this|e\.g\.|example|todo|tbd|optional|required|mandatory|action required|instructions?)\b/i;
-
-/** Angle-bracket placeholders such as <feature name> or <owner>, not HTML tags or generics like Vec<T>. */
-const ANGLE = /<([a-z][a-z0-9 _/-]{1,60})>/gi;
-const HTML_TAGS = new Set(
-  'a abbr b bdi bdo big br center cite code dd del details dfn div dl dt em figcaption figure font hr i img ins kbd li mark nav ol p picture pre q rp rt ruby s samp section small source span strike strong sub summary sup table tbody td tfoot th thead time tr tt u ul var video wbr'.split(' '),
-);
-
-function isAnglePlaceholder(inner: string): boolean {
-  const words = inner.trim().toLowerCase();
-  if (HTML_TAGS.has(words.split(/\s/)[0])) return false;
-  return /[ _-]/.test(words) || ['name', 'date', 'owner', 'title', 'description', 'value', 'team', 'link', 'url', 'placeholder', 'text', 'number', 'target', 'metric', 'system', 'feature', 'project', 'version', 'component', 'user', 'role', 'goal', 'benefit', 'trigger', 'response', 'condition', 'state'].includes(words);
-}
 
 /**
  * A marker that is talked about rather than left in: quoted ("TBD" behavior), defined
@@ -64,7 +52,7 @@ export const unresolvedPlaceholder = defineRule({
             report(startOf(node) + match.index, match[0].replace(/:$/, ''), question ? 'answer the question and replace the marker.' : 'replace it with the real content before review.');
           }
         }
-        for (const match of source.matchAll(ANGLE)) {
+        for (const match of source.matchAll(ANGLE_PLACEHOLDER)) {
           if (isAnglePlaceholder(match[1]) && !/[\p{L}\p{N}_]$/u.test(source.slice(0, match.index))) {
             report(startOf(node) + match.index, match[0], 'fill in the value.');
           }
