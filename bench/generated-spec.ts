@@ -9,3 +9,11 @@ export function generatedSpec(bytes: number, sources: readonly string[]): string
   }
   return parts.join('\n\n').slice(0, bytes);
 }
+
+/**
+ * The spec followed by a copy of itself (headings renumbered): twice the size with the same
+ * mix of prose, lists and code, so the time ratio measures scaling and nothing else.
+ */
+export function doubledSpec(text: string, copy: number): string {
+  return `${text}\n\n${text.replace(/^(#+ .*)$/gm, `$1 (copy ${copy})`)}`;
+}

@@ -60,7 +60,7 @@ Options:
   --max-warnings N      check: exit 1 when there are more than N warnings
   --quiet               check: report errors only
   --fix                 check: apply safe fixes (placeholders and scaffolds, never rewording)
-  --jobs N              check: worker threads (default: one per core for many files)
+  --jobs N              check: threads (default: one less than the cores, for many files)
   -h, --help            Show this help
   -v, --version         Show the version
 

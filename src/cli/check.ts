@@ -13,7 +13,7 @@ import { selectFiles, type SelectedFile } from './files.js';
 import { checkInWorkers, workerCount } from './parallel.js';
 import { formatJson } from './formatters/json.js';
 import { formatSarif } from './formatters/sarif.js';
-import { formatText } from './formatters/text.js';
+import { formatFileText, formatTextSummary } from './formatters/text.js';
 import { absolutePosix, nodeHost } from './node-host.js';
 import { countFindings, type FileResult } from './result.js';
 import { VERSION } from './version.js';
@@ -122,23 +122,25 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
     throw new UsageError(`Config file not found: '${args.config}'.`);
   }
   const { files, directories } = selectFiles(args.paths, io.cwd);
-  const outcomes = await checkAll(files, args, io);
   const results: FileResult[] = [];
   const configErrors = new Map<string, ConfigError[]>();
   const checkedFrom = new Set<string>();
-  for (const outcome of outcomes) {
+  // Outcomes arrive in file order; text output is written as they come.
+  await checkAll(files, args, io, (outcome) => {
     if (outcome.usageError) throw new UsageError(outcome.usageError);
     for (const message of outcome.messages) io.stderr(`${message}\n`);
     if (outcome.configErrors.length > 0) configErrors.set(outcome.configFile ?? '', outcome.configErrors);
     if (outcome.checkedFrom) checkedFrom.add(outcome.checkedFrom);
-    if (outcome.result) results.push(outcome.result);
-  }
+    if (!outcome.result) return;
+    results.push(outcome.result);
+    if (args.format === 'text') io.stdout(formatFileText(outcome.result));
+  });
   for (const directory of directories) {
     if (!checkedFrom.has(directory)) io.stderr(`specwise: no spec files under '${directory}' (see "files" in the configuration).\n`);
   }
   if (args.format === 'json') io.stdout(formatJson(results));
   else if (args.format === 'sarif') io.stdout(formatSarif(results, builtInRules, VERSION));
-  else io.stdout(formatText(results));
+  else io.stdout(formatTextSummary(results));
   for (const errors of configErrors.values()) for (const error of errors) io.stderr(`${formatConfigError(error, io.cwd)}\n`);
   if (configErrors.size > 0) {
     io.stderr('specwise: invalid configuration; files were checked with the default settings.\n');
@@ -150,12 +152,10 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   return errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
-/** Checks files in order, on worker threads when there are enough files and cores. */
-async function checkAll(files: SelectedFile[], args: CheckArgs, io: CliIo): Promise<FileOutcome[]> {
+/** Checks files, on worker threads when there are enough files and cores, delivering outcomes in file order. */
+async function checkAll(files: SelectedFile[], args: CheckArgs, io: CliIo, deliver: (outcome: FileOutcome) => void): Promise<void> {
   const threads = workerCount(files.length, args.jobs);
-  if (threads > 1) return checkInWorkers(files, args, io.cwd, threads);
+  if (threads > 1) return checkInWorkers(files, args, io.cwd, threads, deliver);
   const project = projectFor(io, args.config);
-  const outcomes: FileOutcome[] = [];
-  for (const file of files) outcomes.push(await checkFile(file, project, args, io.cwd));
-  return outcomes;
+  for (const file of files) deliver(await checkFile(file, project, args, io.cwd));
 }

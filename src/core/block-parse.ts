@@ -6,7 +6,7 @@
  * is joined with the next one.
  */
 import type { Nodes, Parent, Root, RootContent } from 'mdast';
-import { definitionsIn, isOpen, moveInPlace, parsePieces } from './batch-parse.js';
+import { definitionsIn, isOpen, moveInPlace, parsePieces, type ParsedPiece } from './batch-parse.js';
 import { splitBlocks } from './blocks.js';
 import { DefinitionIndex, type Definition } from './definitions.js';
 import { mayDefine, scanSkippable, simpleDefinitions, type SkippedBlock, type SkippedRegion } from './lazy.js';
@@ -80,6 +80,9 @@ export interface BlockParseResult {
   /** What was not parsed: the text between headings in skipped blocks. */
   skipped: SkippedRegion[];
 }
+
+/** Characters per parser call: enough to spread its fixed cost, few enough that the parser stays linear. */
+const BATCH_SIZE = 32_768;
 
 /** A heading line of a skipped block: its node, once built or parsed. */
 interface HeadingLine extends OffsetRange {
@@ -205,21 +208,32 @@ export class BlockParser {
     }
   }
 
+  /** Parses the pieces in calls of about BATCH_SIZE characters; false when a piece ends open. */
   private parseTogether(runs: Block[], headings: HeadingLine[], withDefinitions: boolean): boolean {
     const pieces: OffsetRange[] = [...runs, ...headings].sort((a, b) => a.start - b.start);
-    const definitionLines = withDefinitions ? this.definitions.linesFor(this.text, pieces) : '';
-    const parsed = parsePieces(this.text, pieces, definitionLines, (offset) => this.lineOf(offset), this.offsetBase);
-    if (!parsed) return false;
-    const isRun = new Set<OffsetRange>(runs);
-    pieces.forEach((piece, i) => {
-      if (isRun.has(piece)) {
-        const block = piece as Block;
-        block.nodes = parsed[i].nodes;
-        block.parsed = { children: parsed[i].nodes, origin: { offset: 0, line: 0 }, definitions: parsed[i].definitions, endsOpen: false };
-      } else {
-        (piece as HeadingLine).node = parsed[i].nodes[0];
+    const batches: OffsetRange[][] = [[]];
+    let size = 0;
+    for (const piece of pieces) {
+      if (size > BATCH_SIZE) {
+        batches.push([]);
+        size = 0;
       }
-    });
+      batches[batches.length - 1].push(piece);
+      size += piece.end - piece.start;
+    }
+    const results = new Map<OffsetRange, ParsedPiece>();
+    for (const batch of batches) {
+      const definitionLines = withDefinitions ? this.definitions.linesFor(this.text, batch) : '';
+      const parsed = parsePieces(this.text, batch, definitionLines, (offset) => this.lineOf(offset), this.offsetBase);
+      if (!parsed) return false;
+      batch.forEach((piece, i) => results.set(piece, parsed[i]));
+    }
+    for (const run of runs) {
+      const { nodes, definitions } = results.get(run)!;
+      run.nodes = nodes;
+      run.parsed = { children: nodes, origin: { offset: 0, line: 0 }, definitions, endsOpen: false };
+    }
+    for (const heading of headings) heading.node = results.get(heading)!.nodes[0];
     return true;
   }
 

@@ -31,20 +31,35 @@ export class DefinitionIndex {
     this.byIdentifier.set(identifier, list);
   }
 
-  /** Definition lines for the labels the text in the ranges mentions that are defined outside them. */
+  /**
+   * Definition lines for the labels the text in the ranges (sorted, disjoint) mentions and
+   * defines outside them: one line per label and kind, which is all the parser needs.
+   */
   linesFor(text: string, ranges: readonly OffsetRange[]): string {
     if (this.byIdentifier.size === 0) return '';
+    const inRanges = (offset: number) => {
+      let low = 0;
+      let high = ranges.length - 1;
+      while (low <= high) {
+        const mid = (low + high) >> 1;
+        if (offset < ranges[mid].start) high = mid - 1;
+        else if (offset >= ranges[mid].end) low = mid + 1;
+        else return true;
+      }
+      return false;
+    };
     let lines = '';
-    const seen = new Set<Definition>();
+    const seen = new Set<string>();
     for (const range of ranges) {
       const source = text.slice(range.start, range.end);
       if (!source.includes('[')) continue;
       for (const match of source.matchAll(BRACKETED)) {
-        for (const definition of this.byIdentifier.get(normalizeLabel(match[1])) ?? []) {
-          const own = ranges.some((owner) => definition.offset >= owner.start && definition.offset < owner.end);
-          if (own || seen.has(definition)) continue;
-          seen.add(definition);
-          lines += `[${definition.footnote ? '^' : ''}${definition.label}]: #\n`;
+        const identifier = normalizeLabel(match[1]);
+        if (seen.has(identifier)) continue;
+        seen.add(identifier);
+        for (const footnote of [false, true]) {
+          const outside = this.byIdentifier.get(identifier)?.find((definition) => definition.footnote === footnote && !inRanges(definition.offset));
+          if (outside) lines += `[${footnote ? '^' : ''}${outside.label}]: #\n`;
         }
       }
     }
