@@ -1,2 +1,2 @@
-/** When the bundle started evaluating: imported first, so activation time includes loading the modules. */
+/** When the bundle started evaluating: imported first, so activation time includes evaluating the modules. */
 export const loadStarted = performance.now();
