@@ -55,6 +55,7 @@ const scaling = engine('scaling', ...['2094-nll.md', '1210-impl-specialization.m
 spawnSync('npm', ['run', 'package'], { cwd: ROOT, encoding: 'utf8' });
 const vsix = path.join(ROOT, 'dist', 'specwise.vsix');
 const vsixKb = existsSync(vsix) ? statSync(vsix).size / 1024 : NaN;
+const extensionLoad = JSON.parse(spawnSync('node', [path.join(ROOT, 'bench', 'extension-load.cjs')], { encoding: 'utf8' }).stdout);
 const metricsFile = path.join(ROOT, 'test-results', 'e2e', 'metrics.json');
 const activation = existsSync(metricsFile) ? JSON.parse(readFileSync(metricsFile, 'utf8')) : undefined;
 
@@ -80,7 +81,7 @@ const lines = [
   '| --- | --- | --- |',
   ...scaling.map((row, index) => `| ${(row.bytes / 1000).toFixed(0)} KB | ${row.ms.toFixed(0)} ms | ${index === 0 ? '' : `${(row.ms / scaling[index - 1].ms).toFixed(2)}×`} |`),
   '',
-  `Extension: the .vsix is ${vsixKb.toFixed(0)} KB. ${activation ? `Activation in VS Code 1.139 (code-server), from the last \`npm run test:e2e\` (${activation.date.slice(0, 10)}): ${activation.activationMs.toFixed(1)} ms, module evaluation and registration; the engine loads after activation.` : 'Run `npm run test:e2e` first to include the activation time.'}`,
+  `Extension: the .vsix is ${vsixKb.toFixed(0)} KB. Node reads, compiles and evaluates the activation file (dist/extension.cjs, ${(statSync(path.join(ROOT, 'dist', 'extension.cjs')).size / 1024).toFixed(0)} KB; the features and engine load later from dist/features.cjs) in ${extensionLoad.loadMs.toFixed(1)} ms. ${activation ? `Activation in VS Code 1.139 (code-server), from the last \`npm run test:e2e\` (${activation.date.slice(0, 10)}): ${activation.activationMs.toFixed(1)} ms, module evaluation and registration; the engine loads after activation.` : 'Run `npm run test:e2e` first to include the activation time.'}`,
 ];
 const worstScaling = Math.max(...scaling.slice(1).map((row, index) => row.ms / scaling[index].ms));
 const status = (met) => (met ? 'met' : 'not met');
@@ -93,7 +94,7 @@ lines.push(
   `| single-thread check cheaper than the bare parse | ${(single.wall / base.wall).toFixed(2)}× | ${status(single.wall < base.wall)} |`,
   `| one-character edit on a large spec under 30 ms (median) | ${edits.incremental.median.toFixed(1)} ms | ${status(edits.incremental.median < 30)} |`,
   `| doubling the size at most 2.2× the time, up to 2 MB | ${worstScaling.toFixed(2)}× | ${status(worstScaling <= 2.2)} |`,
-  `| activation under 50 ms | ${activation ? `${activation.activationMs.toFixed(1)} ms` : 'not measured'} | ${activation ? status(activation.activationMs < 50) : 'run npm run test:e2e'} |`,
+  `| activation under 50 ms (loading the activation file, then activate) | ${activation ? `${(extensionLoad.loadMs + activation.activationMs).toFixed(1)} ms` : 'not measured'} | ${activation ? status(extensionLoad.loadMs + activation.activationMs < 50) : 'run npm run test:e2e'} |`,
   `| .vsix under 1 MB | ${vsixKb.toFixed(0)} KB | ${status(vsixKb < 1024)} |`,
   '',
   `On all ${cores} cores (\`--jobs ${cores}\`) the check takes ${(allCores.wall / lint.wall).toFixed(2)}× markdownlint-cli2's time with ${allCores.rss.toFixed(0)} MB: V8's garbage collector and compiler threads already keep a second core busy, so the default leaves one core to them.`,

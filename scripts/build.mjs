@@ -17,9 +17,28 @@ const common = {
   define: { SPECWISE_VERSION: JSON.stringify(version) },
 };
 
+/** Leaves `import('./features.js')` in extension.ts to load dist/features.cjs at run time. */
+const featuresAsSeparateFile = {
+  name: 'features-as-separate-file',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^\.\/features\.js$/ }, () => ({ path: './features.cjs', external: true }));
+  },
+};
+
 await Promise.all([
   build({ ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.cjs', platform: 'node', define: { ...common.define, SPECWISE_BUNDLE: 'true' } }),
-  build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.cjs', platform: 'node', external: ['vscode'] }),
+  // Desktop: a small activation file; the features and the engine are a second file it
+  // requires on first use, so VS Code loads and compiles almost nothing to activate.
+  build({
+    ...common,
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/extension.cjs',
+    platform: 'node',
+    external: ['vscode'],
+    supported: { 'dynamic-import': false },
+    plugins: [featuresAsSeparateFile],
+  }),
+  build({ ...common, entryPoints: ['src/extension/features.ts'], outfile: 'dist/features.cjs', platform: 'node', external: ['vscode'] }),
   // vscode.dev and other web hosts: the same extension with no Node built-ins available.
   build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.cjs', platform: 'browser', target: 'es2022', external: ['vscode'], define: { ...common.define, 'process.env.NODE_ENV': '"production"' } }),
 ]);
