@@ -75,7 +75,7 @@ const lines = [
   `| check as the editor runs it (block cache) | ${edits.incremental.median.toFixed(1)} ms | ${edits.incremental.p95.toFixed(1)} ms |`,
   `| full re-check (every block parsed) | ${edits.full.median.toFixed(1)} ms | ${edits.full.p95.toFixed(1)} ms |`,
   '',
-  'Scaling: a generated spec of real RFC text, doubled each step (best of 3 runs).',
+  'Scaling: a generated spec of real RFC text, doubled each step (best of 5 runs).',
   '',
   '| generated spec | check time | ratio to half the size |',
   '| --- | --- | --- |',
