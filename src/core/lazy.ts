@@ -5,12 +5,12 @@
  * sentences, ids, placeholders, HTML and comments, tables, definitions) forces a parse.
  */
 import { closesFence, fenceOpenedBy, type Fence } from './blocks.js';
-import { ANGLE_PLACEHOLDER, isAnglePlaceholder } from './placeholders.js';
+import { ANGLE_PLACEHOLDER, BRACKET_PLACEHOLDER, isAnglePlaceholder } from './placeholders.js';
 import type { OffsetRange } from './positions.js';
 import type { SectionKind } from './template.js';
 
 /** Section kinds whose every entry some rule reads (entries, criteria, requirement ids). */
-export const CLOSELY_READ_KINDS: ReadonlySet<SectionKind | undefined> = new Set<SectionKind>(['requirements', 'success-criteria', 'risks', 'dependencies', 'test-plan']);
+export const CLOSELY_READ_KINDS: ReadonlySet<SectionKind | undefined> = new Set<SectionKind>(['requirements', 'user-stories', 'success-criteria', 'risks', 'dependencies', 'test-plan']);
 
 /**
  * Loose, linear probes: each matches wherever the rule's own pattern could match in the
@@ -33,6 +33,9 @@ const MARKUP_SIGNALS: readonly RegExp[] = [
   /^ {0,3}([*_])[ \t]*(?:\1[ \t]*){2,}\r?$/m, // rules
   /^ {1,3}#/m, // a heading that may sit in a list item
 ];
+
+/** A non-global copy: `test` on a global pattern would leave `lastIndex` behind for the next `matchAll`. */
+const BRACKET_PROBE = new RegExp(BRACKET_PLACEHOLDER.source);
 
 const INDENTED_FENCE = /^ {1,3}(?:`{3}|~{3})/m;
 
@@ -66,7 +69,8 @@ function withoutCode(text: string): string {
   while (at <= text.length) {
     const next = text.indexOf('\n', at);
     const end = next < 0 ? text.length : next;
-    const line = text.slice(at, end);
+    // Without the CR of a CRLF ending, which fence patterns (`.*$`) do not match.
+    const line = text.slice(at, text.charCodeAt(end - 1) === 13 ? end - 1 : end);
     const isBlank = /^[ \t\r]*$/.test(line);
     if (fence) {
       if (closesFence(line, fence)) {
@@ -129,6 +133,7 @@ export function hasSignal(text: string): boolean {
   const prose = text.includes('`') || text.includes('~~~') ? withoutCode(text) : text;
   if (MARKUP_SIGNALS.some((pattern) => pattern.test(prose))) return true;
   for (const match of prose.matchAll(ANGLE_PLACEHOLDER)) if (isAnglePlaceholder(match[1])) return true;
+  if (BRACKET_PROBE.test(prose)) return true;
   const plain = withoutInlineMarkup(prose);
   return TEXT_SIGNALS.some((pattern) => pattern.test(prose) || pattern.test(plain));
 }
@@ -169,14 +174,15 @@ export function scanSkippable(text: string, start: number, end: number): Skipped
   while (at < end) {
     const next = text.indexOf('\n', at);
     const lineEnd = next < 0 || next >= end ? end : next;
-    const line = text.slice(at, lineEnd);
+    const contentEnd = text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+    const line = text.slice(at, contentEnd);
     const blank = /^[ \t\r]*$/.test(line);
     if (fence) {
       if (closesFence(line, fence)) fence = undefined;
       else if (!blank) regionState = 'content';
     } else if (ATX_HEADING.test(line)) {
       if (!closeRegion(at)) return undefined;
-      headings.push({ start: at, end: line.endsWith('\r') ? lineEnd - 1 : lineEnd });
+      headings.push({ start: at, end: contentEnd });
       regionStart = Math.min(lineEnd + 1, end);
       regionState = 'blank';
     } else if (!blank) {

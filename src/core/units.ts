@@ -62,7 +62,8 @@ class TextBuilder {
     const source = this.source.slice(start, end);
     const offsets = source === value || masked ? undefined : alignOffsets(value, source, start);
     this.segments.push({ textStart: this.text.length, docStart: start, length: value.length, offsets });
-    this.text += masked ? ' '.repeat(value.length) : value;
+    // A soft line break is a space: line breaks in the text mark block boundaries only.
+    this.text += masked ? ' '.repeat(value.length) : value.replace(/\r?\n|\r/g, (eol) => ' '.repeat(eol.length));
   }
 
   separator(value: string): void {
@@ -86,10 +87,14 @@ class TextBuilder {
       case 'break':
         this.text += ' ';
         return;
-      case 'list':
-      case 'listItem':
       case 'paragraph':
       case 'heading':
+        // Inline children run on as one line of text; the block ends with a line break.
+        for (const child of node.children) this.inline(child);
+        this.separator('\n');
+        return;
+      case 'list':
+      case 'listItem':
       case 'blockquote':
       case 'table':
       case 'tableRow':
