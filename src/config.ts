@@ -5,6 +5,7 @@ import type { ConfigError } from './core/config/locate.js';
 import { resolveFileSettings, type FileSettings } from './core/config/resolve.js';
 import { buildConfigSchema } from './core/config/schema.js';
 import { peekFrontMatter } from './core/front-matter.js';
+import { detectLayout, type LayoutMatch, type LayoutProbe } from './core/layout.js';
 import { dirname } from './core/paths.js';
 import { builtInRules } from './rules/index.js';
 import { builtInTemplates } from './templates/index.js';
@@ -38,6 +39,7 @@ export class SpecwiseProject {
   private readonly discovered = new Map<string, Promise<string | undefined>>();
   private readonly loaded = new Map<string, Promise<LoadResult>>();
   private readonly lastValid = new Map<string, EffectiveConfig>();
+  private readonly layoutFacts = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly host: ConfigHost,
@@ -50,6 +52,7 @@ export class SpecwiseProject {
   invalidate(): void {
     this.discovered.clear();
     this.loaded.clear();
+    this.layoutFacts.clear();
   }
 
   async configFor(file: string): Promise<LoadResult> {
@@ -79,11 +82,27 @@ export class SpecwiseProject {
 
   async settingsFor(file: string, text: string, forcedTemplate?: string): Promise<SpecSettings> {
     const { config, errors } = await this.configFor(file);
-    return { ...this.resolve(config, file, text, forcedTemplate), configFile: config.file, configErrors: errors };
+    const layout = await detectLayout(file, text, this.probe);
+    return { ...this.resolve(config, file, text, forcedTemplate, layout), configFile: config.file, configErrors: errors };
   }
 
-  resolve(config: EffectiveConfig, file: string, text: string, forcedTemplate?: string): FileSettings {
-    return resolveFileSettings(config, { path: file, root: this.options.root, frontMatter: peekFrontMatter(text), forcedTemplate });
+  resolve(config: EffectiveConfig, file: string, text: string, forcedTemplate?: string, layout?: LayoutMatch): FileSettings {
+    return resolveFileSettings(config, { path: file, root: this.options.root, frontMatter: peekFrontMatter(text), forcedTemplate, layout });
+  }
+
+  /** Feature folders' spec files and a specs folder's subfolders, each asked once. */
+  private readonly probe: LayoutProbe = {
+    exists: (path) => this.ask(`exists:${path}`, () => this.host.exists(path)),
+    folders: (path) => this.ask(`folders:${path}`, () => this.host.folders?.(path) ?? Promise.resolve(undefined)),
+  };
+
+  private ask<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    let answer = this.layoutFacts.get(key) as Promise<T> | undefined;
+    if (!answer) {
+      answer = compute();
+      this.layoutFacts.set(key, answer);
+    }
+    return answer;
   }
 
   private discover(dir: string): Promise<string | undefined> {

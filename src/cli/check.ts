@@ -5,6 +5,7 @@ import { SpecwiseProject } from '../config.js';
 import type { ConfigError } from '../core/config/locate.js';
 import { toPosix } from '../core/paths.js';
 import type { Finding } from '../core/rule.js';
+import { describeTemplateNames } from '../core/template.js';
 import { fixText } from '../core/fix-all.js';
 import { builtInRules } from '../rules/index.js';
 import { UsageError, type CheckArgs } from './args.js';
@@ -97,7 +98,7 @@ export async function checkFile(file: SelectedFile, project: SpecwiseProject, ar
   }
   outcome.checkedFrom = file.from;
   if (args.template !== undefined && !settings.templates.has(args.template)) {
-    outcome.usageError = `Unknown template '${args.template}'; available templates: ${[...settings.templates.keys()].join(', ')}.`;
+    outcome.usageError = `Unknown template '${args.template}'; available templates: ${describeTemplateNames(settings.templates).join(', ')}.`;
     return outcome;
   }
   const request = { uri: file.path, template: settings.template, settings: settings.settings, templates: settings.templates };
@@ -113,7 +114,8 @@ export async function checkFile(file: SelectedFile, project: SpecwiseProject, ar
     findings = lintText({ ...request, text: content.text }).findings;
   }
   const shown = args.quiet ? findings.filter((finding) => finding.severity === 'error') : findings;
-  outcome.result = { path: display, template: settings.template.name, findings: shown, fixed };
+  const reason = file.explicit && !settings.isSpec ? 'named on the command line' : settings.specReason;
+  outcome.result = { path: display, template: settings.template.name, templateSource: settings.templateSource, reason, findings: shown, fixed };
   return outcome;
 }
 

@@ -75,7 +75,8 @@ export function selectFiles(inputs: readonly string[], cwd: string): FileSelecti
     } else if (isGlob(input)) {
       const { base, glob } = picomatch.scan(input.replace(/\\/g, '/'));
       const root = path.resolve(cwd, base || '.');
-      const matcher = picomatch(glob, { dot: false });
+      // Globs enter dot-folders such as .kiro/ and .github/; node_modules and .git are never walked.
+      const matcher = picomatch(glob, { dot: true });
       const found: string[] = [];
       walk(root, (file) => matcher(path.relative(root, file).split(path.sep).join('/')), found);
       if (found.length === 0) throw new UsageError(`No files match the pattern '${input}'.`);

@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access, readFile } from 'node:fs/promises';
+import { access, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ConfigHost } from '../core/config/load.js';
 import { toPosix } from '../core/paths.js';
@@ -19,6 +19,13 @@ export const nodeHost: ConfigHost = {
       return true;
     } catch {
       return false;
+    }
+  },
+  async folders(directory) {
+    try {
+      return (await readdir(directory, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+    } catch {
+      return undefined;
     }
   },
 };

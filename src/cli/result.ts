@@ -4,6 +4,10 @@ export interface FileResult {
   /** Path relative to the working directory, with forward slashes. */
   path: string;
   template: string;
+  /** Where the template came from: cli, front-matter, config, layout or default. */
+  templateSource?: string;
+  /** Why the file is checked and with that template, for people. */
+  reason?: string;
   findings: Finding[];
   /** Why the file was not checked (binary, too large); findings are then empty. */
   skipped?: string;

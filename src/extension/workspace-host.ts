@@ -23,5 +23,13 @@ export function workspaceHost(base: vscode.Uri): ConfigHost {
         return false;
       }
     },
+    async folders(path) {
+      try {
+        const entries = await vscode.workspace.fs.readDirectory(toUri(path));
+        return entries.filter(([, type]) => (type & vscode.FileType.Directory) !== 0).map(([name]) => name).sort();
+      } catch {
+        return undefined;
+      }
+    },
   };
 }

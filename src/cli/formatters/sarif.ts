@@ -69,6 +69,11 @@ export function formatSarif(results: readonly FileResult[], rules: readonly AnyR
           },
         },
         columnKind: 'utf16CodeUnits',
+        // Which template each file was checked with, and why.
+        artifacts: results.map((result) => ({
+          location: { uri: encodeURI(result.path), uriBaseId: '%SRCROOT%' },
+          properties: { template: result.template, ...(result.templateSource ? { templateSource: result.templateSource, reason: result.reason } : {}) },
+        })),
         results: sarifResults,
       },
     ],

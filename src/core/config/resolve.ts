@@ -1,4 +1,5 @@
 import picomatch from 'picomatch/posix';
+import type { LayoutMatch } from '../layout.js';
 import { dirname, relativeInside } from '../paths.js';
 import type { RuleSetting } from '../runner.js';
 import type { Template } from '../template.js';
@@ -17,10 +18,18 @@ export const DEFAULT_SPEC_FILES = [
   '**/requirements*.{md,markdown}',
 ];
 
+/** Where a file's template came from, strongest first. */
+export type TemplateSource = 'cli' | 'front-matter' | 'config' | 'layout' | 'default';
+
 export interface FileSettings {
-  /** The config's `files` (or the defaults) match, or front matter declares a spec. */
+  /** The config's `files` (or the layout, or the default folders) match, or front matter declares a spec. */
   isSpec: boolean;
+  /** Why the file is, or is not, a spec, for people. */
+  specReason: string;
   template: Template;
+  templateSource: TemplateSource;
+  /** The spec-driven tool's folder the file belongs to, if any. */
+  layout?: LayoutMatch;
   settings: Record<string, RuleSetting>;
   /** Every template this file may name, for the front matter check. */
   templates: ReadonlyMap<string, Template>;
@@ -36,6 +45,8 @@ export interface FileContext {
   frontMatter: { template?: string; declaresSpec: boolean };
   /** A template forced from outside (the CLI's --template). */
   forcedTemplate?: string;
+  /** The file's place in a spec-driven tool's folder layout. */
+  layout?: LayoutMatch;
 }
 
 const matcherCache = new Map<string, (path: string) => boolean>();
@@ -76,30 +87,68 @@ function withRequiredRecommended(template: Template): Template {
   };
 }
 
+/** Whether a file is a spec, and why: configured patterns, else its layout, else the default folders; front matter always opts in. */
+function specDecision(config: EffectiveConfig, file: FileContext, base: string): { isSpec: boolean; reason: string } {
+  if (matches(config.ignores, file.path)) return { isSpec: false, reason: "matched by the configuration's ignores" };
+  if (file.frontMatter.declaresSpec) return { isSpec: true, reason: 'front matter declares it a spec' };
+  if (config.files) {
+    return matches(config.files, file.path)
+      ? { isSpec: true, reason: "matched by the configuration's files" }
+      : { isSpec: false, reason: "not matched by the configuration's files" };
+  }
+  const { layout } = file;
+  if (layout) {
+    return layout.role === 'spec'
+      ? { isSpec: true, reason: layout.reason }
+      : { isSpec: false, reason: `a ${layout.role} file of a ${layout.reason}, not a spec` };
+  }
+  return matches({ patterns: DEFAULT_SPEC_FILES, base }, file.path)
+    ? { isSpec: true, reason: 'in a default spec folder or file name (specs/, requirements/, rfcs/, *.spec.md, PRD*.md, requirements*.md)' }
+    : { isSpec: false, reason: 'not in a spec folder, not named like a spec, no front matter, no configuration' };
+}
+
 /** Decides whether a file is a spec, its template and its rule settings. */
 export function resolveFileSettings(config: EffectiveConfig, file: FileContext): FileSettings {
   const base = config.file ? config.file.slice(0, config.file.lastIndexOf('/')) || '/' : file.root;
-  const files = config.files ?? { patterns: DEFAULT_SPEC_FILES, base };
-  const ignored = matches(config.ignores, file.path);
-  const isSpec = !ignored && (matches(files, file.path) || file.frontMatter.declaresSpec);
+  const { isSpec, reason: specReason } = specDecision(config, file, base);
 
   let templateName = config.template ?? DEFAULT_TEMPLATE;
+  let templateSource: TemplateSource = config.template ? 'config' : 'default';
+  // The layout knows the file better than the configuration's default template; overrides, front matter and --template know it better still.
+  if (file.layout?.template) {
+    templateName = file.layout.template;
+    templateSource = 'layout';
+  }
   const rules: Record<string, RuleSettingInput> = { ...config.rules };
   for (const override of config.overrides) {
     if (!matches(override.files, file.path)) continue;
-    if (override.template) templateName = override.template;
+    if (override.template) {
+      templateName = override.template;
+      templateSource = 'config';
+    }
     Object.assign(rules, override.rules);
   }
   const frontMatterTemplate = file.frontMatter.template;
-  if (frontMatterTemplate && config.templates.has(frontMatterTemplate)) templateName = frontMatterTemplate;
-  if (file.forcedTemplate) templateName = file.forcedTemplate;
+  if (frontMatterTemplate && config.templates.has(frontMatterTemplate)) {
+    templateName = frontMatterTemplate;
+    templateSource = 'front-matter';
+  }
+  if (file.forcedTemplate) {
+    templateName = file.forcedTemplate;
+    templateSource = 'cli';
+  }
 
-  const template = config.templates.get(templateName) ?? config.templates.get(DEFAULT_TEMPLATE)!;
+  const known = config.templates.get(templateName);
+  const template = known ?? config.templates.get(DEFAULT_TEMPLATE)!;
+  if (!known) templateSource = 'default';
   const settings: Record<string, RuleSetting> = {};
   for (const [id, input] of Object.entries(rules)) settings[id] = toRuleSetting(input);
   return {
     isSpec,
+    specReason,
     template: config.requireRecommended ? withRequiredRecommended(template) : template,
+    templateSource,
+    layout: file.layout,
     settings,
     templates: config.templates,
     maxFileSize: config.maxFileSize,
