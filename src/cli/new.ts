@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { toPosix } from '../core/paths.js';
 import { renderSpecSkeleton } from '../core/scaffold.js';
+import { describeTemplateNames } from '../core/template.js';
 import { translate } from '../translate/index.js';
 import { UsageError, type NewArgs, type TemplatesArgs, type TranslateArgs } from './args.js';
 import { formatConfigError, projectFor } from './check.js';
@@ -26,7 +27,7 @@ export async function runNew(args: NewArgs, io: CliIo): Promise<number> {
   const config = await templatesFor(io, args.config, file);
   const name = args.template ?? config.template ?? DEFAULT_TEMPLATE;
   const template = config.templates.get(name);
-  if (!template) throw new UsageError(`Unknown template '${name}'; available templates: ${[...config.templates.keys()].join(', ')}.`);
+  if (!template) throw new UsageError(`Unknown template '${name}'; available templates: ${describeTemplateNames(config.templates).join(', ')}.`);
   mkdirSync(path.dirname(file), { recursive: true });
   try {
     writeFileSync(file, renderSpecSkeleton(template, titleFromFile(file)), { flag: 'wx' });
@@ -40,14 +41,18 @@ export async function runNew(args: NewArgs, io: CliIo): Promise<number> {
 
 export async function runTemplates(args: TemplatesArgs, io: CliIo): Promise<number> {
   const config = await templatesFor(io, args.config, path.join(io.cwd, 'probe.md'));
-  for (const template of config.templates.values()) {
+  const described = describeTemplateNames(config.templates);
+  [...new Set(config.templates.values())].forEach((template, index) => {
     const marker = template.name === (config.template ?? DEFAULT_TEMPLATE) ? ' (default)' : '';
-    io.stdout(`${template.name}${marker}: ${template.title}\n`);
+    io.stdout(`${described[index]}${marker}: ${template.title}\n`);
     for (const section of template.sections) {
-      const aliases = section.aliases.length > 0 ? `  aliases: ${section.aliases.join(', ')}` : '';
+      // Titles in other languages are matched too; listing them all would bury the English ones.
+      const latin = section.aliases.filter((alias) => /^[\x20-\x7e]+$/.test(alias));
+      const others = section.aliases.length - latin.length;
+      const aliases = latin.length > 0 ? `  aliases: ${latin.join(', ')}${others > 0 ? ` (+${others} in other languages)` : ''}` : '';
       io.stdout(`  ${section.presence.padEnd(11)} ${section.id.padEnd(28)} ${section.title} [${section.kind}]${aliases}\n`);
     }
-  }
+  });
   return 0;
 }
 
@@ -67,7 +72,7 @@ export async function runTranslate(args: TranslateArgs, io: CliIo): Promise<numb
   const config = await templatesFor(io, args.config, path.join(io.cwd, 'translation.md'));
   const name = args.template ?? config.template ?? DEFAULT_TEMPLATE;
   const template = config.templates.get(name);
-  if (!template) throw new UsageError(`Unknown template '${name}'; available templates: ${[...config.templates.keys()].join(', ')}.`);
+  if (!template) throw new UsageError(`Unknown template '${name}'; available templates: ${describeTemplateNames(config.templates).join(', ')}.`);
   io.stdout(translate(text, { template, idPrefix: args.idPrefix }).markdown);
   return 0;
 }

@@ -31,7 +31,7 @@ export interface SpecHealth {
 /** What a reviewer wants at a glance: which template sections are there, and which requirements are verified. */
 export function specHealth(context: AnalysisContext, template: Template, findings: readonly Finding[]): SpecHealth {
   const { doc, match } = context;
-  const sections = template.sections.map((entry): SectionHealth => {
+  const sections = match.template.sections.map((entry): SectionHealth => {
     const found = match.byId.get(entry.id);
     if (!found) return { id: entry.id, title: entry.title, presence: entry.presence, status: 'missing' };
     return {

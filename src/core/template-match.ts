@@ -1,5 +1,7 @@
 import type { Section, SpecDocument } from './model.js';
 import { normalizeTitle } from './normalize.js';
+import { documentDate } from './document-date.js';
+import { headingKind } from './heading-kinds.js';
 import type { SectionKind, Template, TemplateSection } from './template.js';
 
 export interface MatchedSection {
@@ -10,6 +12,8 @@ export interface MatchedSection {
 }
 
 export interface TemplateMatch {
+  /** The template as the document is held to: without the sections added after it was started. */
+  template: Template;
   /** Matched sections in document order. */
   matched: MatchedSection[];
   byId: Map<string, MatchedSection>;
@@ -41,24 +45,60 @@ function titleIndex(template: Template): Map<string, number[]> {
   return byTitle;
 }
 
+/** The template as it was when the document was started: sections added later are not asked for. */
+const asOf = new WeakMap<Template, Map<string, Template>>();
+function templateAsOf(template: Template, date: string | undefined): Template {
+  if (!date || !template.sections.some((entry) => entry.since && entry.since > date)) return template;
+  let byDate = asOf.get(template);
+  if (!byDate) asOf.set(template, (byDate = new Map()));
+  let dated = byDate.get(date);
+  if (!dated) byDate.set(date, (dated = { ...template, sections: template.sections.filter((entry) => !entry.since || entry.since <= date) }));
+  return dated;
+}
+
 /**
- * The first heading, at any level, whose normalized title equals a section's title or alias
- * claims that section. A title may name several sections: an alias shared by two sections
- * ("Drawbacks and alternatives") or, failing a whole-title match, its parts joined by "and".
+ * The document's title: a single level-1 heading that comes first and has sections under
+ * it. It names the document; it is not one of its sections.
  */
-export function matchTemplate(doc: SpecDocument, template: Template): TemplateMatch {
+export function titleSection(doc: SpecDocument): Section | undefined {
+  const first = doc.sections[0];
+  if (!first || first.level !== 1 || first.children.length === 0) return undefined;
+  return doc.sections.some((section) => section !== first && section.level === 1) ? undefined : first;
+}
+
+/** Top-level sections: those with no parent but the title. */
+function isTopLevel(section: Section, title: Section | undefined): boolean {
+  return section !== title && (section.parent === undefined || section.parent === title);
+}
+
+/**
+ * The first top-level heading whose normalized title equals a section's title or alias
+ * claims that section; a nested heading claims only sections the template lets nest in the
+ * section an ancestor claimed (`within`). A title may name several sections: an alias
+ * shared by two sections ("Drawbacks and alternatives") or, failing a whole-title match,
+ * its parts joined by "and".
+ */
+export function matchTemplate(doc: SpecDocument, fullTemplate: Template): TemplateMatch {
+  const template = templateAsOf(fullTemplate, documentDate(doc));
   const byTitle = titleIndex(template);
+  const title = titleSection(doc);
   const matched: MatchedSection[] = [];
   const byId = new Map<string, MatchedSection>();
+  const claimedBy = new Map<Section, string[]>();
+  const candidates = (section: Section) => byTitle.get(section.normalizedTitle) ?? section.normalizedTitle.split(' and ').flatMap((part) => byTitle.get(part.trim()) ?? []);
   for (const section of doc.sections) {
-    const whole = byTitle.get(section.normalizedTitle);
-    const indexes = whole ?? section.normalizedTitle.split(' and ').flatMap((part) => byTitle.get(part.trim()) ?? []);
-    for (const templateIndex of indexes) {
+    if (section === title) continue;
+    const topLevel = isTopLevel(section, title);
+    const enclosing = new Set<string>();
+    for (let ancestor = section.parent; ancestor; ancestor = ancestor.parent) for (const id of claimedBy.get(ancestor) ?? []) enclosing.add(id);
+    for (const templateIndex of candidates(section)) {
       const templateSection = template.sections[templateIndex];
       if (byId.has(templateSection.id)) continue;
+      if (!topLevel && !(templateSection.within && enclosing.has(templateSection.within))) continue;
       const match = { templateSection, templateIndex, section };
       matched.push(match);
       byId.set(templateSection.id, match);
+      claimedBy.set(section, [...(claimedBy.get(section) ?? []), templateSection.id]);
     }
   }
   const missing = template.sections.filter((templateSection) => !byId.has(templateSection.id));
@@ -68,10 +108,10 @@ export function matchTemplate(doc: SpecDocument, template: Template): TemplateMa
   for (const section of doc.sections) {
     const claimed = firstClaim.get(section);
     const named = byTitle.get(section.normalizedTitle)?.[0];
-    const kind = claimed?.templateSection.kind ?? (named !== undefined ? template.sections[named].kind : undefined);
+    const kind = claimed?.templateSection.kind ?? (named !== undefined ? template.sections[named].kind : undefined) ?? headingKind(section.normalizedTitle);
     const inherited = section.parent ? kinds.get(section.parent) : undefined;
     const effective = kind ?? inherited;
     if (effective) kinds.set(section, effective);
   }
-  return { matched, byId, missing, kinds };
+  return { template, matched, byId, missing, kinds };
 }

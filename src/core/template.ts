@@ -5,6 +5,7 @@ export const SECTION_KINDS = [
   'problem',
   'scope',
   'requirements',
+  'user-stories',
   'success-criteria',
   'risks',
   'dependencies',
@@ -29,7 +30,32 @@ export const templateSectionSchema = z.strictObject({
   kind: sectionKindSchema.default('other'),
   presence: presenceSchema.default('required'),
   scaffold: z.string().optional().describe('Starter body inserted by the scaffold fix (Markdown).'),
+  keywords: z
+    .array(z.string().min(1))
+    .optional()
+    .describe('Words that, in any other heading, show the section is there under another title ("Downsides" for Drawbacks): missing-section then stays quiet.'),
+  since: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date, YYYY-MM-DD')
+    .optional()
+    .describe('The date the template gained this section: specs started earlier (front matter date, or a "Start Date:" or "Created:" line) are not asked for it.'),
+  within: z
+    .string()
+    .optional()
+    .describe("Id of a section this one may also be nested in (spec-kit's Edge Cases under User Scenarios); otherwise only top-level headings match it."),
 });
+
+/**
+ * Where a template's requirements find what verifies them:
+ * - `cited-ids`: criteria, scenarios or tests cite the requirement's id (TPM specs);
+ * - `story-scenarios`: each user story carries its own acceptance scenarios (spec-kit);
+ * - `own-criteria`: each requirement block has its own numbered acceptance criteria (Kiro);
+ * - `own-scenarios`: each `Requirement:` block has at least one `Scenario:` (OpenSpec);
+ * - `none`: the template has no criteria to trace to (design proposals).
+ */
+export const COVERAGE_CONVENTIONS = ['cited-ids', 'story-scenarios', 'own-criteria', 'own-scenarios', 'none'] as const;
+export const coverageSchema = z.enum(COVERAGE_CONVENTIONS).describe('Where requirements find what verifies them: cited-ids, story-scenarios, own-criteria, own-scenarios or none.');
+export type CoverageConvention = z.infer<typeof coverageSchema>;
 
 export type SectionKind = z.infer<typeof sectionKindSchema>;
 export type Presence = z.infer<typeof presenceSchema>;
@@ -39,6 +65,8 @@ export interface Template {
   name: string;
   title: string;
   description?: string;
+  /** How requirements are verified in specs of this template. */
+  coverage: CoverageConvention;
   sections: TemplateSection[];
 }
 
@@ -50,6 +78,18 @@ export function section(
   presence: Presence,
   aliases: string[],
   scaffold?: string,
+  within?: string,
+  since?: string,
 ): TemplateSection {
-  return { id, title, kind, presence, aliases, scaffold };
+  return { id, title, kind, presence, aliases, scaffold, within, since };
+}
+
+/** Each template once, with the other names that select it: "kiro (also ears)". */
+export function describeTemplateNames(templates: ReadonlyMap<string, Template>): string[] {
+  const names = new Map<Template, string[]>();
+  for (const [name, template] of templates) names.set(template, [...(names.get(template) ?? []), name]);
+  return [...names].map(([template, all]) => {
+    const others = all.filter((name) => name !== template.name);
+    return others.length > 0 ? `${template.name} (also ${others.join(', ')})` : template.name;
+  });
 }

@@ -1,4 +1,5 @@
 import { defineRule, ruleDocsUrl } from '../core/rule.js';
+import { describeTemplateNames } from '../core/template.js';
 
 export const invalidFrontMatter = defineRule({
   id: 'invalid-front-matter',
@@ -16,7 +17,7 @@ export const invalidFrontMatter = defineRule({
     if (!data || typeof data !== 'object' || !('template' in data)) return;
     const name = data.template;
     if (typeof name === 'string' && context.templates.has(name)) return;
-    const known = [...context.templates.keys()].join(', ');
+    const known = describeTemplateNames(context.templates).join(', ');
     context.report({
       message: `Front matter names template ${JSON.stringify(name)}, which is not defined; checked with '${context.template.name}' instead. Known templates: ${known}.`,
       range: frontMatter.range,

@@ -1,17 +1,31 @@
 import { section, type Template } from '../core/template.js';
+import { translated } from '../core/translated-titles.js';
 
-/** Kiro-style requirements.md: user stories, each with numbered EARS acceptance criteria. */
-export const earsTemplate: Template = {
-  name: 'ears',
-  title: 'EARS requirements (Kiro requirements.md)',
-  description: 'An introduction, then requirements as user stories with EARS acceptance criteria (WHEN ... THEN the system SHALL ...).',
+/**
+ * Kiro `requirements.md`: an introduction, then numbered "Requirement N" blocks, each a user
+ * story with its own numbered EARS acceptance criteria (WHEN ... THEN the system SHALL ...).
+ */
+export const kiroTemplate: Template = {
+  name: 'kiro',
+  title: 'Kiro requirements (requirements.md)',
+  description: 'An introduction, then "Requirement N" blocks: a user story and its own numbered EARS acceptance criteria.',
+  coverage: 'own-criteria',
   sections: [
-    section('introduction', 'Introduction', 'summary', 'required', ['Overview', 'Summary', 'Feature Overview'],
-      'TBD: the feature and the problem it solves, in a paragraph.'),
-    section('glossary', 'Glossary', 'other', 'optional', ['Terms', 'Definitions', 'Terminology'], '- **Term**: TBD'),
-    section('requirements', 'Requirements', 'requirements', 'required', ['Functional Requirements', 'User Stories'],
-      '### Requirement 1\n\n**User Story:** As a TBD, I want TBD, so that TBD.'),
-    section('acceptance-criteria', 'Acceptance Criteria', 'success-criteria', 'required', ['Acceptance Criterion', 'Criteria'],
-      '1. WHEN TBD THEN the system SHALL TBD.'),
+    {
+      ...section('introduction', 'Introduction', 'summary', 'required',
+        ['Overview', 'Summary', 'Feature Overview', 'Goal', 'Goals', 'Background', 'Context', 'Problem Statement', ...translated('introduction', 'overview', 'summary', 'background', 'goals', 'problem')],
+        'TBD: the feature and the problem it solves, in a paragraph.'),
+      keywords: ['capability', 'purpose', 'scope', 'motivation', 'goal'],
+    },
+    section('glossary', 'Glossary', 'other', 'optional', ['Terms', 'Definitions', 'Terminology', ...translated('glossary')], '- **Term**: TBD'),
+    {
+      ...section('requirements', 'Requirements', 'requirements', 'required',
+        ['Functional Requirements', 'User Stories', ...translated('requirements', 'functionalRequirements')],
+        '### Requirement 1\n\n**User Story:** As a TBD, I want TBD, so that TBD.\n\n#### Acceptance Criteria\n\n1. WHEN TBD THEN the system SHALL TBD.'),
+      keywords: ['requirement', 'requirements', 'acceptance criteria', '需求', '验收标准'],
+    },
+    // Each requirement block has its own criteria; requirement-without-acceptance reports a block without them.
+    section('acceptance-criteria', 'Acceptance Criteria', 'success-criteria', 'optional', ['Acceptance Criterion', 'Criteria', ...translated('acceptanceCriteria')],
+      '1. WHEN TBD THEN the system SHALL TBD.', 'requirements'),
   ],
 };

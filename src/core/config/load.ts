@@ -10,6 +10,8 @@ export interface ConfigHost {
   /** The file's text, or undefined when it does not exist or cannot be read. */
   readFile(path: string): Promise<string | undefined>;
   exists(path: string): Promise<boolean>;
+  /** Names of the folders in a folder (for recognizing spec-driven layouts); undefined when unknown. */
+  folders?(path: string): Promise<string[] | undefined>;
 }
 
 export interface GlobSet {
@@ -259,7 +261,13 @@ function composeTemplate(name: string, definition: TemplateDefinition, base: Tem
   if (sections.length === 0 && definition.extends === undefined) {
     errors.push(defined.source.errorAt(defined.path, `Template '${name}' has no sections; give it 'sections' or 'extends'.`));
   }
-  return { name, title: definition.title ?? base?.title ?? name, description: definition.description ?? base?.description, sections };
+  return {
+    name,
+    title: definition.title ?? base?.title ?? name,
+    description: definition.description ?? base?.description,
+    coverage: definition.coverage ?? base?.coverage ?? 'cited-ids',
+    sections,
+  };
 }
 
 function mergeInto(target: Layer, source: Layer): void {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AnyRule } from '../rule.js';
-import { templateSectionSchema } from '../template.js';
+import { coverageSchema, templateSectionSchema } from '../template.js';
 
 export const severitySchema = z.enum(['error', 'warning', 'info', 'off']);
 
@@ -13,6 +13,7 @@ export const templateDefinitionSchema = z
     title: z.string().min(1).optional().describe('Human-readable name of the template.'),
     description: z.string().optional(),
     extends: templateNameSchema.optional().describe('A built-in or configured template whose sections this one starts from.'),
+    coverage: coverageSchema.optional().describe('Where requirements find what verifies them (default: the extended template\'s, else cited-ids).'),
     sections: z
       .array(templateSectionSchema)
       .default([])
