@@ -9,6 +9,16 @@ export const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
   /\((?:fill (?:me|this) in|to be (?:written|determined|decided))[^)\n]*\)/gi,
 ];
 
+/**
+ * Template text left in brackets: an instruction ("[describe the main functionality]",
+ * "[Brief Title]"), an upper-case slot ("[FEATURE NAME]", "[###-feature-name]", "[DATE]"; ids such as
+ * "[US1]" or "[FR-009]" have digits and are not slots) or
+ * a short lower-case slot ("[initial state]"). Links, references, footnotes, task boxes and
+ * single tokens such as "[change-name]" in usage lines are not matched.
+ */
+export const BRACKET_PLACEHOLDER =
+  /\[(?:(?:describe|explain|list|add|insert|enter|provide|specify|fill|replace|write|brief|summari[sz]e|e\.g\.|example|your|link to)\b[^\]\n]{0,100}|#+-[a-z][\w-]*|[A-Z][A-Z_]{3,}(?:[ _][A-Z_]+)*|[a-z]+(?: [a-z]+){1,4})\](?![([:])/g;
+
 /** Text with every placeholder removed. */
 export function stripPlaceholders(text: string): string {
   let result = text;

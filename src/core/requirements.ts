@@ -1,5 +1,6 @@
-import type { AnalysisContext } from './rule.js';
+import type { TableCell } from './model.js';
 import type { OffsetRange } from './positions.js';
+import type { AnalysisContext } from './rule.js';
 import { collectUnits, unitRange, type TextUnit } from './units.js';
 
 /**
@@ -11,23 +12,51 @@ export const REQUIREMENT_ID = /(?<![\p{L}\p{N}_/#-])(?:(?:REQ|FR|NFR|SC|AC|US|UC
 /** Ids that name criteria rather than requirements. */
 export const CRITERION_PREFIXES = new Set(['SC', 'AC']);
 
+/**
+ * How an id is used where it is not defined:
+ * - `criterion`: by a success criterion, acceptance scenario or test, which verifies it;
+ * - `trace`: by a verification, coverage or traceability table or a checklist;
+ * - `external`: qualified by another document ("FR-037 from spec 136", a link elsewhere);
+ * - `prose`: anywhere else.
+ */
+export type ReferenceContext = 'criterion' | 'trace' | 'external' | 'prose';
+
+/** What a verification table or checklist says of a requirement. */
+export type TraceStatus = 'met' | 'unmet' | 'partial' | 'unverified' | 'deferred' | 'not-applicable';
+
 export interface IdOccurrence {
   id: string;
   range: OffsetRange;
   unit: TextUnit;
+  /** For references. */
+  context?: ReferenceContext;
+  /** For trace references whose row or item states a status. */
+  status?: TraceStatus;
+  /** The cell or text that states the status, and its words. */
+  statusRange?: OffsetRange;
+  statusText?: string;
 }
 
 export interface RequirementIndex {
   /** Every definition of each id, in document order. */
   definitions: Map<string, IdOccurrence[]>;
   references: IdOccurrence[];
+  /** Id families ("FR", "SC", "R.") the document defines at least one id of. */
+  definedFamilies: Set<string>;
 }
 
 const LEADING_ID = /^[\s[(*_]*$/;
+const MODAL = /\b(?:shall|must)\b/i;
 
 export function idPrefix(id: string): string {
   const dash = id.indexOf('-');
   return dash < 0 ? 'R' : id.slice(0, dash);
+}
+
+/** An id's family: its prefix, and whether it is dotted (SC-001 and the WCAG clause SC-3.1.1 are different schemes). */
+export function idFamily(id: string): string {
+  const dash = id.indexOf('-');
+  return `${idPrefix(id)}${id.slice(dash + 1).includes('.') ? '.' : ''}`;
 }
 
 /** The units of the document, computed once per check. */
@@ -35,28 +64,138 @@ export function unitsOf(context: AnalysisContext): TextUnit[] {
   return context.shared('units', () => collectUnits(context.doc, context.match.kinds));
 }
 
+/** Section titles that say their tables and lists trace requirements rather than state them. */
+const TRACE_SECTION = /\b(?:verification|traceab\w*|coverage|compliance|checklists?|status|test results?|evidence|sign[- ]?off|review|audit|traceability matrix|requirements? mapping)\b/i;
+/** Table headers that say a table tracks requirements: a status, evidence, tests or tasks column. */
+const TRACE_COLUMN = /\b(?:status|state|met|verified|verification|evidence|result|outcome|pass|coverage|covered|tests?|tasks?|implemented|done|trace|notes?)\b|✅|✔/i;
+
+/** A row of a table that tracks requirements (a status, evidence, tests or tasks column), or a checklist item. */
+function isTraceItem(unit: TextUnit): boolean {
+  if (unit.type === 'listItem' && (unit.node as { checked?: boolean | null }).checked != null) return true;
+  return unit.type === 'tableRow' && !!unit.table && unit.table.header.slice(1).some((cell) => TRACE_COLUMN.test(cell.text));
+}
+
+function inTraceSection(unit: TextUnit): boolean {
+  for (let section = unit.section; section; section = section.parent) if (TRACE_SECTION.test(section.title)) return true;
+  return false;
+}
+
+/** The unit sits in a verification or traceability table, a checklist, or a section that traces requirements. */
+export function isTraceUnit(unit: TextUnit): boolean {
+  return isTraceItem(unit) || inTraceSection(unit);
+}
+
+const UNMET = /❌|\bnot\s+met\b|\bunmet\b|\bfail(?:s|ed|ing|ure)?\b|\bmissing\b|\bblocked\b|\bnot\s+(?:done|implemented)\b/i;
+const PARTIAL = /⚠️?|\bpartial(?:ly)?\b/i;
+const UNVERIFIED = /\bnot\s+verified\b|\bunverified\b|\bnot\s+tested\b|\buntested\b/i;
+const DEFERRED = /🔄|\bdeferred\b|\bout of scope\b|\bpostponed\b|\bwon'?t\s+do\b/i;
+const MET = /✅|✔|\bmet\b|\bpass(?:es|ed)?\b|\bverified\b|\bdone\b|\bcomplete[d]?\b|\bimplemented\b/i;
+
+const NOT_APPLICABLE = /^\W*(?:n\/?a|not applicable|none|—|-)\b/i;
+
+/** What a status cell or marker says. */
+export function traceStatus(text: string): TraceStatus | undefined {
+  if (NOT_APPLICABLE.test(text)) return 'not-applicable';
+  if (UNVERIFIED.test(text)) return 'unverified';
+  if (DEFERRED.test(text)) return 'deferred';
+  if (UNMET.test(text)) return 'unmet';
+  if (PARTIAL.test(text)) return 'partial';
+  if (MET.test(text)) return 'met';
+  return undefined;
+}
+
+/** Outside a status column, only explicit markers count: emoji or upper-case status words. */
+const MARKED = /❌|⚠️?|🔄|✅|\b(?:NOT MET|NOT VERIFIED|UNVERIFIED|PARTIAL(?:LY MET)?|DEFERRED|FAIL(?:ED)?|MET|VERIFIED|PASS(?:ED)?)\b/;
+
+export function markedStatus(text: string): { status: TraceStatus; marker: string } | undefined {
+  const marker = MARKED.exec(text);
+  const status = marker ? traceStatus(marker[0]) : undefined;
+  return status ? { status, marker: marker![0] } : undefined;
+}
+
+const STATUS_COLUMN = /\b(?:status|state|result|outcome|met|verified|verification)\b/i;
+
+/** A trace row's status cell, when the table has a status column. */
+function statusCell(unit: TextUnit): TableCell | undefined {
+  if (!unit.table || !unit.row) return undefined;
+  const column = unit.table.header.findIndex((cell, index) => index > 0 && STATUS_COLUMN.test(cell.text));
+  return column >= 0 ? unit.row.cells[column] : undefined;
+}
+
+/** "FR-037 from spec 136", "spec 136's FR-037", "(see 003-export)": an id of another document. */
+const QUALIFIED_BEFORE = /(?:\b(?:spec|specs|feature|phase|rfc|prd|story|epic|doc|document)\s*#?\s*\d+[\w.-]*['’]?s?|\b\d{3}-[a-z][\w-]*['’]?s?)[\s:,(]*$/i;
+const QUALIFIED_AFTER = /^\s*[),]?\s*(?:\(\s*)?(?:from|of|in|per|see|defined in)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:spec|specs|feature|phase|rfc|prd|epic|document|\d{3}-)/i;
+
+function isExternal(context: AnalysisContext, unit: TextUnit, index: number, id: string, range: OffsetRange): boolean {
+  if (QUALIFIED_BEFORE.test(unit.text.slice(Math.max(0, index - 40), index))) return true;
+  if (QUALIFIED_AFTER.test(unit.text.slice(index + id.length, index + id.length + 50))) return true;
+  // Link text pointing at another file: [FR-003](../002-x/spec.md).
+  const source = context.doc.text;
+  const lineStart = source.lastIndexOf('\n', range.start) + 1;
+  const lineEnd = source.indexOf('\n', range.end);
+  const before = source.slice(lineStart, range.start);
+  const after = source.slice(range.end, lineEnd < 0 ? source.length : lineEnd);
+  return /\[[^\]]*$/.test(before) && /^[^[\]]*\]\((?!#)/.test(after);
+}
+
+/** A lead-in naming another document ("deferred items from spec 064:") makes its list's ids that document's. */
+const QUALIFYING_LEAD_IN = /(?:\b(?:spec|specs|feature|phase|rfc|prd|epic)\s*#?\s*\d+|\b\d{3}-[a-z][\w-]*)[^\n]*:\s*$/i;
+
+function referenceContext(unit: TextUnit): ReferenceContext {
+  if (isTraceUnit(unit)) return 'trace';
+  if (unit.kind === 'success-criteria' || unit.kind === 'test-plan' || unit.kind === 'user-stories') return 'criterion';
+  return 'prose';
+}
+
 /**
- * An id defines a requirement when it opens a list item, table row, paragraph or heading
- * (outside test plans, whose tables trace ids rather than define them); every other
- * occurrence in prose is a reference.
+ * An id defines a requirement or criterion where it opens a SHALL/MUST statement, or where
+ * a requirements, criteria or user-story section states it (it opens a list item, table row,
+ * paragraph or heading there); never in tracking tables and checklists, and elsewhere in
+ * sections that trace requirements only with a modal. In criteria, only criterion ids (SC-,
+ * AC-) are defined: "FR-001: 95% of ..." cites FR-001. Every other occurrence is a reference.
  */
+function isDefinition(unit: TextUnit, id: string, index: number): boolean {
+  if (!LEADING_ID.test(unit.text.slice(0, index)) || isTraceItem(unit) || unit.kind === 'test-plan') return false;
+  if (MODAL.test(unit.text)) return unit.kind !== 'success-criteria' || CRITERION_PREFIXES.has(idPrefix(id));
+  if (inTraceSection(unit)) return false;
+  if (unit.kind === 'success-criteria') return CRITERION_PREFIXES.has(idPrefix(id));
+  return unit.kind === 'requirements' || unit.kind === 'user-stories';
+}
+
 export function requirementIndexOf(context: AnalysisContext): RequirementIndex {
   return context.shared('requirement-index', () => {
     const definitions = new Map<string, IdOccurrence[]>();
     const references: IdOccurrence[] = [];
+    const definedFamilies = new Set<string>();
+    let leadIn: TextUnit | undefined;
     for (const unit of unitsOf(context)) {
+      if (unit.type !== 'listItem') leadIn = unit.type === 'paragraph' ? unit : undefined;
+      const qualifiedList = unit.type === 'listItem' && leadIn !== undefined && leadIn.section === unit.section && QUALIFYING_LEAD_IN.test(leadIn.text);
       for (const match of unit.text.matchAll(REQUIREMENT_ID)) {
-        const occurrence = { id: match[0], range: unitRange(unit, match.index, match.index + match[0].length), unit };
-        const opensUnit = LEADING_ID.test(unit.text.slice(0, match.index)) && unit.kind !== 'test-plan';
-        if (opensUnit) {
-          const list = definitions.get(match[0]) ?? [];
-          list.push(occurrence);
-          definitions.set(match[0], list);
-        } else {
-          references.push(occurrence);
+        const id = match[0];
+        const range = unitRange(unit, match.index, match.index + id.length);
+        if (!qualifiedList && isDefinition(unit, id, match.index)) {
+          const list = definitions.get(id) ?? [];
+          list.push({ id, range, unit });
+          definitions.set(id, list);
+          definedFamilies.add(idFamily(id));
+          continue;
         }
+        const external = qualifiedList || isExternal(context, unit, match.index, id, range);
+        const occurrence: IdOccurrence = { id, range, unit, context: external ? 'external' : referenceContext(unit) };
+        if (occurrence.context === 'trace' && LEADING_ID.test(unit.text.slice(0, match.index))) {
+          const cell = statusCell(unit);
+          const marked = cell ? undefined : markedStatus(unit.text.slice(match.index + id.length));
+          const status = cell ? traceStatus(cell.text) : marked?.status;
+          if (status) {
+            occurrence.status = status;
+            occurrence.statusRange = cell?.contentRange;
+            occurrence.statusText = cell ? cell.text : marked!.marker;
+          }
+        }
+        references.push(occurrence);
       }
     }
-    return { definitions, references };
+    return { definitions, references, definedFamilies };
   });
 }

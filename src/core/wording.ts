@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { OffsetRange } from './positions.js';
-import { unitsOf } from './requirements.js';
+import { isTraceUnit, requirementIndexOf, unitsOf } from './requirements.js';
 import type { AnalysisContext } from './rule.js';
 import { unitRange, type TextUnit } from './units.js';
 
@@ -33,8 +33,11 @@ export function activeTerms(builtIn: readonly string[], options: WordingOptions)
   return [...builtIn.filter((term) => !ignored.has(term)), ...options.extraTerms];
 }
 
-const MODAL_STRICT = /\b(?:shall|must)\b/i;
+const MODAL_SHALL = /\bshall\b/i;
 const MODAL_REQUIREMENT = /\b(?:shall|must|should|will|may not|cannot)\b/i;
+const TESTABLE_ITEM = /\b(?:shall|must|should|will|cannot)\b|\bgiven\b[\s\S]*\bthen\b|^\s*(?:when|if|while|where|then|and)\b/i;
+/** Given/When/Then and EARS steps: the whole item is one statement. */
+const SCENARIO_STEP = /\bgiven\b[\s\S]*\bthen\b|^\s*(?:when|if|while|where|then|and)\b/i;
 const SENTENCE_END = /[.!?](?=\s+["'“(*_`[]?[A-Z0-9])|\n/g;
 
 function sentences(text: string): [number, number][] {
@@ -56,24 +59,45 @@ export interface NormativeSpan {
   modal?: RegExp;
 }
 
+const REQUIREMENT_KINDS = new Set(['requirements', 'user-stories']);
+
 /**
- * Text that states requirements: every entry in success criteria, risks and dependencies;
- * list items, table rows and modal or id-bearing sentences in requirements; sentences with
- * "shall" or "must" anywhere else. Headings are never normative.
+ * Text that states requirements: every success criterion; in requirements and user-story
+ * sections, the items that define an id or are testable statements (modal, Given/When/Then,
+ * EARS steps), reading only their modal sentences when they have some (the rest is
+ * rationale), and the modal sentences of requirement paragraphs; "shall" sentences anywhere
+ * else. Headings, story narrative, descriptive prose, risks, dependencies and tracking
+ * tables are not normative.
  */
 export function normativeSpans(context: AnalysisContext): NormativeSpan[] {
   return context.shared('normative-spans', () => {
     const spans: NormativeSpan[] = [];
-    for (const unit of unitsOf(context)) {
-      if (unit.type === 'heading') continue;
-      const kind = unit.kind;
-      if (kind === 'success-criteria' || kind === 'risks' || kind === 'dependencies' || (kind === 'requirements' && unit.type !== 'paragraph')) {
-        spans.push({ unit, start: 0, end: unit.text.length });
-        continue;
-      }
-      const modal = kind === 'requirements' ? MODAL_REQUIREMENT : MODAL_STRICT;
+    const defining = new Set<TextUnit>();
+    for (const occurrences of requirementIndexOf(context).definitions.values()) for (const occurrence of occurrences) defining.add(occurrence.unit);
+    // In prose only the modal's own clause states; a requirement item's modal sentence states as a whole.
+    const modalSentences = (unit: TextUnit, modal: RegExp, wholeSentence = false) => {
+      const found: NormativeSpan[] = [];
       for (const [start, end] of sentences(unit.text)) {
-        if (modal.test(unit.text.slice(start, end))) spans.push({ unit, start, end, modal });
+        if (modal.test(unit.text.slice(start, end))) found.push(wholeSentence ? { unit, start, end } : { unit, start, end, modal });
+      }
+      return found;
+    };
+    for (const unit of unitsOf(context)) {
+      if (unit.type === 'heading' || isTraceUnit(unit)) continue;
+      const kind = unit.kind;
+      const item = unit.type === 'listItem' || unit.type === 'tableRow';
+      if (kind === 'success-criteria') {
+        spans.push({ unit, start: 0, end: unit.text.length });
+      } else if (kind && REQUIREMENT_KINDS.has(kind)) {
+        if (!item) {
+          // Story narrative ("Why this priority", "Independent Test") describes; requirement paragraphs state.
+          if (kind === 'requirements') spans.push(...modalSentences(unit, MODAL_REQUIREMENT));
+        } else if (defining.has(unit) || TESTABLE_ITEM.test(unit.text)) {
+          const stated = SCENARIO_STEP.test(unit.text) ? [] : modalSentences(unit, MODAL_REQUIREMENT, true);
+          spans.push(...(stated.length > 0 ? stated : [{ unit, start: 0, end: unit.text.length }]));
+        }
+      } else {
+        spans.push(...modalSentences(unit, MODAL_SHALL));
       }
     }
     return spans;
@@ -130,4 +154,14 @@ export function clarifyFix(range: OffsetRange, question: string) {
     edits: [{ offset: range.end, length: 0, newText: ` [NEEDS CLARIFICATION: ${question}]` }],
     safe: true,
   };
+}
+
+/** Whether an unclosed "(" comes before `index` (nested pairs such as "$()" are skipped). */
+export function insideParentheses(text: string, index: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < index; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && depth > 0) depth--;
+  }
+  return depth > 0;
 }

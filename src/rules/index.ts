@@ -12,6 +12,7 @@ import { sectionOrder } from './section-order.js';
 import { undefinedRequirementReference } from './undefined-requirement-reference.js';
 import { unmeasurableSuccessCriterion } from './unmeasurable-success-criterion.js';
 import { unresolvedPlaceholder } from './unresolved-placeholder.js';
+import { unverifiedCriterion } from './unverified-criterion.js';
 import { vagueTerm } from './vague-term.js';
 
 /** Every built-in rule, in documentation order. */
@@ -30,4 +31,5 @@ export const builtInRules: readonly AnyRule[] = [
   escapeClause,
   openEndedClause,
   unresolvedPlaceholder,
+  unverifiedCriterion,
 ];

@@ -1,9 +1,10 @@
 import type { SpecDocument } from '../core/model.js';
+import { normalizeTitle } from '../core/normalize.js';
 import type { OffsetRange } from '../core/positions.js';
 import { defineRule, ruleDocsUrl } from '../core/rule.js';
 import { missingSectionEdit } from '../core/scaffold.js';
 import type { Template } from '../core/template.js';
-import type { TemplateMatch } from '../core/template-match.js';
+import { titleSection, type TemplateMatch } from '../core/template-match.js';
 
 /** The heading of the nearest template neighbour, else the document's first heading or line. */
 function anchorRange(doc: SpecDocument, template: Template, match: TemplateMatch, sectionId: string): OffsetRange {
@@ -18,6 +19,34 @@ function anchorRange(doc: SpecDocument, template: Template, match: TemplateMatch
   return { start: doc.lines.lineStart(firstLine), end: doc.lines.lineEnd(firstLine) };
 }
 
+/** A labeled paragraph or list in place of a heading: "**Downsides:**", "Drawbacks:". */
+function hasLabel(text: string, keywords: readonly string[]): boolean {
+  if (keywords.length === 0) return false;
+  const words = keywords.map((keyword) => keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return new RegExp(`^[ \\t]*(?:[-*+][ \\t]+)?[*_]{0,2}(?:${words})[*_]{0,2}[ \\t]*:`, 'im').test(text);
+}
+
+/** "Moved to 2071-named-existentials.md": a stub pointing elsewhere, not a spec missing its sections. */
+function isRedirect(doc: SpecDocument): boolean {
+  const body = doc.text.slice(doc.frontMatter?.range.end ?? 0);
+  const words = body.split(/\s+/).filter(Boolean).length;
+  return words < 60 && /\b(?:moved to|has moved|superseded by|replaced by|renamed to|now lives (?:at|in))\b/i.test(body);
+}
+
+/**
+ * A substantial document (400 words or more) that matches fewer than half of the template's
+ * sections is another kind of document (a charter, a roadmap), not a spec missing most of
+ * its sections; a short draft still gets every missing section, so it can be scaffolded.
+ */
+function isOtherKind(doc: SpecDocument, match: TemplateMatch): boolean {
+  const expected = match.template.sections.filter((entry) => entry.presence !== 'optional');
+  const present = expected.filter((entry) => match.byId.has(entry.id)).length;
+  if (present * 2 >= expected.length) return false;
+  let words = 0;
+  for (const _ of doc.text.matchAll(/\S+/g)) if (++words >= 400) return true;
+  return false;
+}
+
 export const missingSection = defineRule({
   id: 'missing-section',
   description: 'A required or recommended section of the active template has no matching heading.',
@@ -25,8 +54,14 @@ export const missingSection = defineRule({
   defaultSeverity: 'warning',
   check(context) {
     const { doc, template, match } = context;
+    if (isRedirect(doc) || isOtherKind(doc, match)) return;
+    // The title names the document ("Requirements Document"); it is no section under another name.
+    const claimed = new Set([...match.matched.map((entry) => entry.section), titleSection(doc)]);
+    const otherTitles = doc.sections.filter((section) => !claimed.has(section)).map((section) => ` ${section.normalizedTitle} `);
     for (const templateSection of match.missing) {
       if (templateSection.presence === 'optional') continue;
+      const keywords = (templateSection.keywords ?? []).map((keyword) => ` ${normalizeTitle(keyword)} `);
+      if (otherTitles.some((title) => keywords.some((keyword) => title.includes(keyword))) || hasLabel(doc.text, templateSection.keywords ?? [])) continue;
       const aliases = templateSection.aliases.slice(0, 3).map((alias) => `'${alias}'`);
       const orAliases = aliases.length > 0 ? ` (or ${aliases.join(', ')})` : '';
       context.report({

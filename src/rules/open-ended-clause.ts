@@ -1,10 +1,10 @@
 import { defineRule, ruleDocsUrl } from '../core/rule.js';
-import { activeTerms, clarifyFix, findPhrases, phrasePattern, wordingOptionsSchema, type WordingOptions } from '../core/wording.js';
+import { activeTerms, clarifyFix, findPhrases, insideParentheses, phrasePattern, wordingOptionsSchema, type WordingOptions } from '../core/wording.js';
 
 /** INCOSE R9: lists that never end. */
 export const OPEN_ENDED_CLAUSES = [
   'etc.', 'etc', 'et cetera', 'and so on', 'and so forth', 'including but not limited to', 'including, but not limited to',
-  'among others', 'and the like', 'or similar', 'and similar', 'and more',
+  'among others', 'and the like', 'and more',
 ];
 
 export const openEndedClause = defineRule<WordingOptions>({
@@ -17,6 +17,12 @@ export const openEndedClause = defineRule<WordingOptions>({
     const pattern = phrasePattern(activeTerms(OPEN_ENDED_CLAUSES, context.options));
     if (!pattern) return;
     for (const match of findPhrases(context, pattern, false)) {
+      // "and more compression": a comparative, not a list left open.
+      if (/^and more$/i.test(match.phrase) && /^\s+[\p{L}-]/u.test(match.unit.text.slice(match.index + match.phrase.length))) continue;
+      // "(init, update, etc.)": examples of a set the sentence already names; "0.001, 0.006, etc.": a series.
+      if (insideParentheses(match.unit.text, match.index) || /\d[\d.%]*,\s*$/.test(match.unit.text.slice(Math.max(0, match.index - 12), match.index))) continue;
+      // "characters such as ;, | and &, etc.": examples of a class the sentence names.
+      if (/\b(?:such as|e\.g\.|for example|for instance|like|including)\b[^.;:]*$/i.test(match.unit.text.slice(Math.max(0, match.index - 80), match.index))) continue;
       context.report({
         message: `'${match.phrase}' leaves the list open, so nobody can verify it is met: list every item.`,
         range: match.range,

@@ -3,9 +3,11 @@ import { firstLineRange } from '../core/entries.js';
 import type { Fix, TextEdit } from '../core/fix.js';
 import { endOf, startOf } from '../core/markdown.js';
 import type { Section } from '../core/model.js';
+import { requirementBlocksOf, type RequirementBlock } from '../core/requirement-blocks.js';
 import { CRITERION_PREFIXES, idPrefix, REQUIREMENT_ID, requirementIndexOf, unitsOf } from '../core/requirements.js';
 import { defineRule, ruleDocsUrl, type RuleContext } from '../core/rule.js';
 import { blockInsertion, missingSectionEdit } from '../core/scaffold.js';
+import type { CoverageConvention } from '../core/template.js';
 import type { TextUnit } from '../core/units.js';
 
 const NORMATIVE = /\b(?:shall|must)\b/i;
@@ -62,25 +64,64 @@ function nextIds(context: RuleContext<unknown>, count: number): string[] {
   return Array.from({ length: count }, (_, i) => `REQ-${highest + i + 1}`);
 }
 
+/** What each convention's blocks need, and the starter a fix inserts at the end of the block. */
+const BLOCK_NEEDS: Partial<Record<CoverageConvention, { noun: string; missing: string; what: string; stub: (level: number) => string }>> = {
+  'own-criteria': {
+    noun: 'Requirement',
+    missing: 'acceptance criteria',
+    what: "add numbered EARS acceptance criteria (WHEN ... THE system SHALL ...) under an 'Acceptance Criteria' heading",
+    stub: (level) => `${'#'.repeat(Math.min(level + 1, 6))} Acceptance Criteria\n\n1. WHEN TBD THEN the system SHALL TBD.`,
+  },
+  'own-scenarios': {
+    noun: 'Requirement',
+    missing: 'scenario',
+    what: "add at least one '#### Scenario:' with WHEN and THEN steps",
+    stub: (level) => `${'#'.repeat(Math.min(level + 1, 6))} Scenario: TBD\n\n- **WHEN** TBD\n- **THEN** TBD`,
+  },
+  'story-scenarios': {
+    noun: 'User story',
+    missing: 'acceptance scenario',
+    what: "add Given/When/Then scenarios under '**Acceptance Scenarios**:' so the story can be tested on its own",
+    stub: () => '**Acceptance Scenarios**:\n\n1. **Given** TBD, **When** TBD, **Then** TBD.',
+  },
+};
+
+function checkBlocks(context: RuleContext<unknown>, convention: CoverageConvention): void {
+  const needs = BLOCK_NEEDS[convention]!;
+  const { doc } = context;
+  const verified = (block: RequirementBlock) => block.criteria.length > 0 || block.scenarios.some((scenario) => scenario.hasContent);
+  for (const block of requirementBlocksOf(context, convention)) {
+    if (verified(block)) continue;
+    const { section } = block;
+    const end = section.children[0]?.range.start ?? section.range.end;
+    const edit = blockInsertion(doc.text, end, needs.stub(section.level).replace(/\n/g, doc.lines.eol), doc.lines.eol);
+    context.report({
+      message: `${needs.noun} '${section.title}' has no ${needs.missing}: ${needs.what}.`,
+      range: section.headingRange,
+      data: { block: section.title },
+      fixes: [{ title: `Add ${needs.missing === 'scenario' ? 'a scenario' : needs.missing === 'acceptance scenario' ? 'an acceptance scenario' : 'acceptance criteria'} to '${section.title}'`, edits: [edit], safe: true }],
+    });
+  }
+}
+
 export const requirementWithoutAcceptance = defineRule({
   id: 'requirement-without-acceptance',
-  description: 'A requirement that no acceptance or success criterion, scenario or test references.',
+  description: "A requirement nothing verifies, by the template's convention: no criterion, scenario or test cites it (TPM specs), or its block has no criteria (Kiro), no scenario (OpenSpec), or a user story has no acceptance scenario (spec-kit).",
   docs: ruleDocsUrl('requirement-without-acceptance'),
   defaultSeverity: 'warning',
   check(context) {
     const { doc, template } = context;
-    // Without a criteria section in the template (an RFC, say) there is nothing to trace to.
-    if (!template.sections.some((entry) => entry.kind === 'success-criteria')) return;
+    if (BLOCK_NEEDS[template.coverage]) return checkBlocks(context, template.coverage);
+    // Without a criteria section in the template there is nothing to trace to.
+    if (template.coverage !== 'cited-ids' || !template.sections.some((entry) => entry.kind === 'success-criteria')) return;
     const index = requirementIndexOf(context);
-    const covered = new Set(
-      index.references.filter((reference) => reference.unit.kind === 'success-criteria' || reference.unit.kind === 'test-plan').map((reference) => reference.id),
-    );
+    const covered = new Set(index.references.filter((reference) => reference.context === 'criterion' || reference.context === 'trace').map((reference) => reference.id));
     const requirements: Requirement[] = [];
     for (const unit of unitsOf(context)) {
       if (unit.kind !== 'requirements' || hasCriteriaBelow(unit.section, context)) continue;
       const id = definedId(unit);
       if (id) {
-        if (!covered.has(id) && !HAS_OWN_CRITERIA.test(unit.text)) requirements.push({ unit, id });
+        if (!covered.has(id) && !HAS_OWN_CRITERIA.test(unit.text) && index.definitions.get(id)?.[0].unit === unit) requirements.push({ unit, id });
       } else if ((unit.type === 'listItem' || unit.type === 'tableRow') && NORMATIVE.test(unit.text) && !HAS_OWN_CRITERIA.test(unit.text)) {
         requirements.push({ unit });
       }

@@ -1,21 +1,40 @@
 import { columnIndex, entriesOfKind, reportBlankCells, reportMissingSubItem } from '../core/entries.js';
+import { fieldName, hasMitigationSection, isAssessment, listOf, statesMitigation } from '../core/risk-forms.js';
 import { defineRule, ruleDocsUrl } from '../core/rule.js';
+import type { TextUnit } from '../core/units.js';
 
-const MITIGATION_COLUMN = /mitigat|response|contingenc|plan|remediat|action|treatment/i;
+const MITIGATION_COLUMN = /mitigat|response|contingenc|plan|remediat|action|treatment|对策|缓解|应对|対策|완화|대응/i;
 const REQUIRED_COLUMNS: [string, RegExp][] = [
-  ['likelihood', /likelihood|probability|chance/i],
-  ['impact', /impact|severity|consequence/i],
-  ['owner', /owner|assignee|responsib|\bdri\b|accountable/i],
+  ['likelihood', /likelihood|probability|chance|概率|可能性|確率|확률/i],
+  ['impact', /impact|severity|consequence|影响|影響|영향/i],
+  ['owner', /owner|assignee|responsib|\bdri\b|accountable|负责人|担当|담당/i],
 ];
-const MITIGATION_TEXT = /\b(?:mitigat\w*|contingenc\w*|fall ?backs?|workarounds?|remediat\w*|roll ?backs?|addressed by|handled by|prevent\w*|avoid\w*|reduc\w*|monitor\w*|limit\w*|alert\w*|guard\w*|plan:|response:|accept(?:ed)? (?:the )?risk)\b/i;
+const MITIGATION_FIELD = /^(?:mitigation|contingency|response|缓解|应对|対策|緩和策|완화|대응|mitigación|mitigação|atténuation|gegenmaßnahme)$/i;
+const NO_MITIGATION = 'Risk has no mitigation: say how it is reduced, or what happens if it occurs (a "Mitigation:" sub-item), and who owns it.';
 
 export const riskWithoutMitigation = defineRule({
   id: 'risk-without-mitigation',
-  description: 'A risk with no mitigation, or a risk table row with an empty likelihood, impact, mitigation or owner cell.',
+  description: 'A risk, in any Risks section, with no mitigation: no Mitigation cell, label, sub-item or "risk → mitigation" form; or a risk table row with an empty likelihood, impact, mitigation or owner cell.',
   docs: ruleDocsUrl('risk-without-mitigation'),
   defaultSeverity: 'warning',
   check(context) {
-    for (const entry of entriesOfKind(context, 'risks')) {
+    const { doc } = context;
+    const fieldLists = new Set<unknown>();
+    const entries = entriesOfKind(context, 'risks');
+    const listed = new Map<unknown, TextUnit[]>();
+    const topLevelLists = doc.lists.filter((list) => list.depth === 0);
+    for (const entry of entries) {
+      if (entry.type !== 'listItem') continue;
+      const list = listOf(topLevelLists, entry);
+      listed.set(list, [...(listed.get(list) ?? []), entry]);
+    }
+    const answered = new Map<unknown, boolean>();
+    const answeredElsewhere = (entry: TextUnit) => {
+      if (!answered.has(entry.section)) answered.set(entry.section, hasMitigationSection(entry.section, doc.sections));
+      return answered.get(entry.section)!;
+    };
+    for (const entry of entries) {
+      if (answeredElsewhere(entry)) continue;
       if (entry.type === 'tableRow' && entry.table && entry.row) {
         const mitigation = columnIndex(entry.table, MITIGATION_COLUMN);
         const risk = entry.row.cells[0]?.text || 'this risk';
@@ -26,16 +45,35 @@ export const riskWithoutMitigation = defineRule({
         reportBlankCells(context, entry, columns, (field, header) =>
           `Risk '${risk}' has no ${field}: ${field === 'mitigation' ? 'say how the risk is reduced or handled if it happens' : `fill in the '${header}' column`}.`,
         );
-        if (mitigation < 0 && !MITIGATION_TEXT.test(entry.text)) {
+        if (mitigation < 0 && !statesMitigation(entry.text) && !isAssessment(entry.text)) {
           context.report({
             message: `Risk '${risk}' has no mitigation, and the table has no Mitigation column: add one and say how each risk is handled.`,
             range: entry.range,
             data: { field: 'mitigation' },
           });
         }
-      } else if (entry.type === 'listItem' && !MITIGATION_TEXT.test(entry.text)) {
-        reportMissingSubItem(context, entry, 'Mitigation', 'Risk has no mitigation: say how it is reduced, or what happens if it occurs (a "Mitigation:" sub-item), and who owns it.');
+        continue;
       }
+      if (entry.type !== 'listItem') continue;
+      // A field list ("Risk: ... / Impact: ... / Mitigation: ...") describes one risk.
+      const list = listOf(topLevelLists, entry);
+      if (fieldName(entry)) {
+        if (!list || fieldLists.has(list)) continue;
+        fieldLists.add(list);
+        const fields = listed.get(list) ?? [];
+        if (fields.every((field) => fieldName(field) !== undefined) && !fields.some((field) => answersMitigation(field) || statesMitigation(field.text.slice(field.text.indexOf('\n') + 1)))) {
+          reportMissingSubItem(context, fields[0], 'Mitigation', NO_MITIGATION);
+        }
+        continue;
+      }
+      if (!statesMitigation(entry.text) && !isAssessment(entry.text)) reportMissingSubItem(context, entry, 'Mitigation', NO_MITIGATION);
     }
   },
 });
+
+/** A Mitigation field with a value or sub-items. */
+function answersMitigation(field: TextUnit): boolean {
+  const name = fieldName(field);
+  if (!name || !MITIGATION_FIELD.test(name)) return false;
+  return /[:：]\s*\S/.test(field.text);
+}

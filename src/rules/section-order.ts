@@ -1,3 +1,4 @@
+import { documentDate } from '../core/document-date.js';
 import type { MatchedSection } from '../core/template-match.js';
 import { defineRule, ruleDocsUrl } from '../core/rule.js';
 
@@ -28,8 +29,12 @@ export const sectionOrder = defineRule({
   docs: ruleDocsUrl('section-order'),
   defaultSeverity: 'warning',
   check(context) {
-    // Several template sections claimed by one heading count once, by their first template position.
-    const entries = context.match.matched.filter((entry, i, all) => i === 0 || all[i - 1].section !== entry.section);
+    // An order Specwise does not know: a document started before the template's latest change.
+    const date = documentDate(context.doc);
+    const latest = context.template.sections.reduce((max, entry) => (entry.since && entry.since > max ? entry.since : max), '');
+    if (date && latest && date < latest) return;
+    // Several template sections claimed by one heading count once, by their first template position; optional sections have no set place.
+    const entries = context.match.matched.filter((entry, i, all) => entry.templateSection.presence !== 'optional' && (i === 0 || all[i - 1].section !== entry.section));
     const keep = longestOrderedRun(entries);
     entries.forEach((entry, i) => {
       if (keep.has(i)) return;

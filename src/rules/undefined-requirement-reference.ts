@@ -1,17 +1,19 @@
-import { requirementIndexOf } from '../core/requirements.js';
+import { idFamily, requirementIndexOf } from '../core/requirements.js';
 import { defineRule, ruleDocsUrl } from '../core/rule.js';
 
 export const undefinedRequirementReference = defineRule({
   id: 'undefined-requirement-reference',
-  description: 'A reference to a requirement or criterion id that the document defines nowhere.',
+  description: 'A reference to an id of the document\'s own scheme (a family it defines, such as FR-) that it defines nowhere; ids of other documents and of families it never defines (bug numbers, standard clauses) are not checked.',
   docs: ruleDocsUrl('undefined-requirement-reference'),
   defaultSeverity: 'warning',
   check(context) {
     const index = requirementIndexOf(context);
     for (const reference of index.references) {
-      if (index.definitions.has(reference.id)) continue;
+      if (index.definitions.has(reference.id) || reference.context === 'external' || !index.definedFamilies.has(idFamily(reference.id))) continue;
+      // A tracking row that says the id is not applicable ("numbering gap") accounts for it.
+      if (reference.status === 'not-applicable') continue;
       context.report({
-        message: `'${reference.id}' is not defined in this document: fix the id, or define it (a list item or table row starting with '${reference.id}').`,
+        message: `'${reference.id}' is not defined in this document: fix the id, or define it (a list item or table row starting with '${reference.id}' under the requirements or criteria).`,
         range: reference.range,
         data: { id: reference.id },
       });

@@ -3,12 +3,44 @@ import { columnIndex, entriesOfKind, firstLineRange } from '../core/entries.js';
 import type { Fix } from '../core/fix.js';
 import { endOf, startOf } from '../core/markdown.js';
 import { isPlaceholderOnly } from '../core/placeholders.js';
-import { REQUIREMENT_ID } from '../core/requirements.js';
+import { isTraceUnit, REQUIREMENT_ID } from '../core/requirements.js';
 import { defineRule, ruleDocsUrl } from '../core/rule.js';
 import type { TextUnit } from '../core/units.js';
 
-const NUMBER_WORD = /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|half|twice|double|triple|all|every|none|no more than|percent)\b/i;
-const TESTABLE_FORM = /\b(?:shall)\b/i;
+/**
+ * Words that make a criterion a judgement rather than an observation: satisfaction, ease,
+ * clarity, quality, and comparatives with no baseline.
+ */
+const SUBJECTIVE = new RegExp(
+  `\\b(?:${[
+    'happy', 'happier', 'satisf(?:ied|action)', 'delight(?:ed|ful)?', 'love[sd]?', 'enjoy(?:s|able)?', 'feels?', 'qualitative',
+    'intuitive(?:ly)?', 'easy', 'easier', 'easily', 'simple', 'simpler', 'clear(?:er|ly)?', 'consistent(?:ly)?', 'seamless(?:ly)?',
+    'smooth(?:er|ly)?', 'improved?', 'improvements?', 'better', 'enhanced', 'reduced', 'increased', 'fast(?:er)?', 'quick(?:er|ly)?',
+    'responsive', 'snappy', 'engag(?:ing|ement)', 'adoption', 'awareness', 'confiden(?:ce|t)', 'trust', 'productiv(?:e|ity)',
+    'usability', 'user[- ]friendly', 'friendly', 'good', 'great', 'nice', 'excellent', 'quality', 'robust(?:ness)?',
+    'reliab(?:le|ly|ility)', 'polished', 'professional', 'modern', 'elegant', 'efficien(?:t|tly|cy)', 'appropriate(?:ly)?',
+    'adequate(?:ly)?', 'acceptable', 'reasonabl[ey]', 'sufficient(?:ly)?', 'significant(?:ly)?', 'noticeabl[ey]', 'minimal', 'optimal',
+    'maximi[sz]ed?', 'minimi[sz]ed?', 'compelling', 'meaningful', 'valuable', 'useful', 'actionable', 'helpful', 'successful(?:ly)?',
+  ].join('|')})\\b`,
+  'i',
+);
+/** An observable outcome: a number, a yes/no result, a stated check, or a testable form. */
+const NUMBER_WORD = /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|half|twice|double|triple|all|every|each|none|no more than|percent)\b/i;
+const BINARY = /\b(?:no|not|never|without|none|nothing|exactly|identical|bit[- ]?(?:exact|identical)|unchanged|passes|pass|fails?|returns?|exits?|rejects?|blocks?|prevents?|can|cannot|can't|shows?|showing|shown|displays?|displayed|appears?|see|sees|seen|receives?|received)\b/i;
+const CHECK = /\b(?:verified|verifiable|measured|measurable|tested|testable|confirmed|checked|asserted|validated|observable)\s+(?:by|via|with|in|using|through)\b|\b(?:test|benchmark|analysis|audit|survey|metric)\b/i;
+const TESTABLE_FORM = /\b(?:shall|must)\b/i;
+/** "Reduced package size": a comparison of a quantity anyone can measure before and after. */
+const QUANTITY = /\b(?:size|time|times|latency|duration|memory|cpu|bytes?|count|number|errors?|failures?|tickets|cost|costs|usage|load time|build time|throughput|bandwidth|traffic|downloads?|rate)\b/i;
+
+/** A subjective word used as a word: "Simple" in "switches between Simple and Bezier modes" is a name. */
+function hasJudgement(text: string): boolean {
+  const global = new RegExp(SUBJECTIVE.source, 'gi');
+  for (const match of text.matchAll(global)) {
+    const sentenceStart = /(?:^|[.!?:]\s+|[-*]\s+)$/.test(text.slice(Math.max(0, match.index - 3), match.index)) || text.slice(0, match.index).trim() === '';
+    if (sentenceStart || match[0][0] === match[0][0].toLowerCase()) return true;
+  }
+  return false;
+}
 
 /** Given ... when ... then, in order (three linear searches, no backtracking). */
 function isScenario(text: string): boolean {
@@ -19,9 +51,19 @@ function isScenario(text: string): boolean {
   return !!when && /\bthen\b/i.test(rest.slice(when.index));
 }
 
+/**
+ * A criterion is measurable when it states an observable, checkable outcome: a number, a
+ * yes/no result ("the user can export without signing in again"), a stated check, or a
+ * Given/When/Then or SHALL statement. Only judgements with none of these are flagged:
+ * "Admins are happy with exports", "Simple and fast".
+ */
 export function isMeasurable(text: string): boolean {
   const withoutIds = text.replace(REQUIREMENT_ID, ' ');
-  return /\d/.test(withoutIds) || NUMBER_WORD.test(withoutIds) || isScenario(text) || TESTABLE_FORM.test(text);
+  if (/\d/.test(withoutIds) || NUMBER_WORD.test(withoutIds) || isScenario(text) || TESTABLE_FORM.test(text)) return true;
+  if (/\bqualitative\b/i.test(text)) return false;
+  // A yes/no result counts in the criterion itself, not in an aside: "Simple and fast (no version checking)".
+  const withoutAsides = withoutIds.replace(/\([^()]*\)/g, ' ');
+  return !hasJudgement(withoutIds) || BINARY.test(withoutAsides) || CHECK.test(withoutIds) || QUANTITY.test(withoutAsides);
 }
 
 /** Where a target placeholder goes: after the item's first paragraph, or in the row's target (else widest) cell. */
@@ -50,12 +92,14 @@ function contentStart(unit: TextUnit): number | undefined {
 
 export const unmeasurableSuccessCriterion = defineRule({
   id: 'unmeasurable-success-criterion',
-  description: 'A success criterion with no measurable target (number with unit, percentage, deadline or count) that is not a Given/When/Then or EARS statement.',
+  description: 'A success criterion that is a judgement ("users are happy", "simple and fast") with no observable, checkable outcome: no number, no yes/no result, no stated check, not Given/When/Then or SHALL.',
   docs: ruleDocsUrl('unmeasurable-success-criterion'),
   defaultSeverity: 'warning',
   check(context) {
     const { doc } = context;
     for (const entry of entriesOfKind(context, 'success-criteria', true)) {
+      // Verification tables and checklists restate criteria defined elsewhere.
+      if (isTraceUnit(entry)) continue;
       const source = doc.text.slice(entry.range.start, entry.range.end);
       // Bare placeholders are the placeholder rule's; marked criteria are waiting for an answer.
       if (isMeasurable(entry.text) || isPlaceholderOnly(source) || /\[NEEDS CLARIFICATION/i.test(source)) continue;
@@ -71,7 +115,7 @@ export const unmeasurableSuccessCriterion = defineRule({
         fixes.push({ title: 'Rewrite as a Given/When/Then scenario', edits: [{ offset: start, length: 0, newText: 'Given TBD, when TBD, then ' }] });
       }
       context.report({
-        message: 'Success criterion has no measurable target: add a number with a unit, a percentage, a deadline or a count (e.g. "95% of exports finish within 10 s"), or write it as Given/When/Then.',
+        message: 'Success criterion is a judgement, not a check: state what can be observed, with a number, a yes/no result or a test (e.g. "95% of exports finish within 10 s", "the admin can export without signing in again"), or write it as Given/When/Then.',
         range: firstLineRange(doc, entry),
         fixes,
       });

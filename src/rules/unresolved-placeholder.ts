@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Nodes } from 'mdast';
 import { endOf, startOf } from '../core/markdown.js';
-import { ANGLE_PLACEHOLDER, isAnglePlaceholder, PLACEHOLDER_PATTERNS } from '../core/placeholders.js';
+import { ANGLE_PLACEHOLDER, BRACKET_PLACEHOLDER, isAnglePlaceholder, PLACEHOLDER_PATTERNS } from '../core/placeholders.js';
+import { sectionAt } from '../core/parse.js';
 import { defineRule, ruleDocsUrl } from '../core/rule.js';
 import { isSuppressionComment } from '../core/suppressions.js';
 
@@ -15,14 +16,35 @@ const INSTRUCTION = /^(?:describe|list|explain|add|fill|write|replace|provide|su
 
 /**
  * A marker that is talked about rather than left in: quoted ("TBD" behavior), defined
- * ("To Be Determined" (TBD)), or "???" used as emphasis right after a word.
+ * ("To Be Determined" (TBD)), named as a kind of thing ("no TODO comments remain", "grep
+ * for TODO/FIXME", "[NEEDS CLARIFICATION] markers"), or "???" used as emphasis after a word.
  */
 function isMention(source: string, index: number, text: string): boolean {
   const before = source.slice(Math.max(0, index - 40), index);
-  const after = source.slice(index + text.length, index + text.length + 1);
-  if (/["“'‘]$/.test(before) || /^["”'’]/.test(after)) return true;
+  const after = source.slice(index + text.length, index + text.length + 40);
+  if (/["“'‘`]$/.test(before) || /^["”'’`]/.test(after)) return true;
   if (/to be (?:determined|decided|confirmed)["”]?\s*\($/i.test(before)) return true;
-  return text.startsWith('???') && /[\p{L}\p{N}]$/u.test(before);
+  if (text.startsWith('???')) return /[\p{L}\p{N}]$/u.test(before);
+  // "TODO/FIXME", "placeholder/stub/TODO": a list of marker names.
+  if (/^\s*\/\s*\w/.test(after) || /\w\s*\/\s*$/.test(before)) return true;
+  if (/^\]?\s*(?:comments?|markers?|placeholders?|values?|items?|notes?|tags?|entries|lines?|counts?|annotations?|sections?|stubs?|in (?:new |the )?code)\b/i.test(after)) return true;
+  return /\b(?:no|any|zero|without|remaining|leftover|left-over|unresolved|for|like|such as|find|finds|scan|scans|grep|search|searches|flag|flags|contains?|looks? for|see|is a|a|an|the|one|two|three|each|every|single)\s*[:(]?\s*$/i.test(before);
+}
+
+/**
+ * An angle placeholder that names an argument in a command or path ("openspec show <name>",
+ * "specs/<capability>/spec.md"), not a slot to fill: a single token next to a path separator,
+ * a flag, or after a command word.
+ */
+function isMetavariable(source: string, index: number, text: string): boolean {
+  const before = source.slice(Math.max(0, index - 30), index).split('\n').pop()!;
+  const after = source.slice(index + text.length, index + text.length + 20).split('\n')[0];
+  if (/\/$/.test(before) || /^\//.test(after) || /--\w/.test(before + after)) return true;
+  return !/\s/.test(text) && /\b[a-z][\w-]*\s+$/.test(before) && !/[:：]\s*$/.test(before);
+}
+
+function hasTemplateText(text: string): boolean {
+  return [BRACKET_PLACEHOLDER, ...PLACEHOLDER_PATTERNS].some((pattern) => new RegExp(pattern.source, pattern.flags.replace('g', '')).test(text));
 }
 
 export const unresolvedPlaceholder = defineRule({
@@ -53,8 +75,13 @@ export const unresolvedPlaceholder = defineRule({
           }
         }
         for (const match of source.matchAll(ANGLE_PLACEHOLDER)) {
-          if (isAnglePlaceholder(match[1]) && !/[\p{L}\p{N}_]$/u.test(source.slice(0, match.index))) {
+          if (isAnglePlaceholder(match[1]) && !/[\p{L}\p{N}_]$/u.test(source.slice(0, match.index)) && !isMetavariable(source, match.index, match[0])) {
             report(startOf(node) + match.index, match[0], 'fill in the value.');
+          }
+        }
+        for (const match of source.matchAll(BRACKET_PLACEHOLDER)) {
+          if (!/^\[NEEDS CLARIFICATION/i.test(match[0]) && !isMention(source, match.index, match[0])) {
+            report(startOf(node) + match.index, match[0], 'template text left in: write the content it stands for.');
           }
         }
         return;
@@ -62,16 +89,22 @@ export const unresolvedPlaceholder = defineRule({
       if (node.type === 'html') {
         const raw = doc.text.slice(startOf(node), endOf(node));
         const tag = /^<([a-z][a-z0-9 _/-]{1,60})>$/i.exec(raw.trim());
-        if (tag && isAnglePlaceholder(tag[1])) report(startOf(node), raw.trim(), 'fill in the value.');
+        const quoted = /["'“‘`]$/.test(doc.text.slice(Math.max(0, startOf(node) - 1), startOf(node)));
+        if (tag && isAnglePlaceholder(tag[1]) && !quoted && !isMetavariable(doc.text, startOf(node), raw)) report(startOf(node), raw.trim(), 'fill in the value.');
         return;
       }
       if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'yaml' || node.type === 'definition') return;
+      // Quoted passages are someone else's words, placeholders and all.
+      if (node.type === 'blockquote') return;
       if ('children' in node) for (const child of node.children) visit(child);
     };
     visit(doc.tree);
     if (!context.options.comments) return;
     for (const comment of doc.comments) {
       if (isSuppressionComment(comment.body) || !INSTRUCTION.test(comment.body)) continue;
+      // An instruction under a section already written is spent, not pending; template text around it keeps it pending.
+      const section = sectionAt(doc.sections, comment.range.start);
+      if (section?.hasOwnContent && !hasTemplateText(doc.text.slice(section.bodyRange.start, section.bodyRange.end).replace(/<!--[\s\S]*?-->/g, ''))) continue;
       const text = doc.text.slice(comment.range.start, comment.range.end);
       context.report({
         message: `Template instruction left in: '${text.length > 60 ? `${text.slice(0, 57)}...` : text}'. Write the content it asks for, then delete the comment.`,

@@ -1,5 +1,7 @@
+import { requirementBlocksOf } from '../core/requirement-blocks.js';
+import { REQUIREMENT_ID } from '../core/requirements.js';
 import { defineRule, ruleDocsUrl } from '../core/rule.js';
-import { activeTerms, clarifyFix, findPhrases, phrasePattern, wordingOptionsSchema, type WordingOptions } from '../core/wording.js';
+import { activeTerms, clarifyFix, findPhrases, insideParentheses, phrasePattern, wordingOptionsSchema, type WordingOptions } from '../core/wording.js';
 
 const SPEED = "state a bound such as 'p95 latency under 300 ms'";
 const USABILITY = "state a usability target such as '90% of first-time users finish the task in under 2 minutes'";
@@ -11,7 +13,7 @@ const TARGET = 'state the target value and unit';
 
 /** INCOSE R7/R33/R34/R35 and Wiegers' ambiguous terms, each with what to write instead. */
 export const VAGUE_TERMS: Readonly<Record<string, string>> = {
-  fast: SPEED, faster: SPEED, quick: SPEED, quickly: SPEED, rapid: SPEED, rapidly: SPEED, responsive: SPEED,
+  fast: SPEED, faster: SPEED, quick: SPEED, quickly: SPEED, responsive: SPEED,
   instant: SPEED, instantly: SPEED, instantaneous: SPEED, 'high performance': SPEED, performant: SPEED, snappy: SPEED,
   'user-friendly': USABILITY, 'user friendly': USABILITY, 'easy to use': USABILITY, 'easy-to-use': USABILITY, intuitive: USABILITY,
   'easy to learn': USABILITY, 'simple to use': USABILITY,
@@ -21,17 +23,25 @@ export const VAGUE_TERMS: Readonly<Record<string, string>> = {
   efficiently: "state the resource budget, such as 'under 200 MB of memory per instance'",
   adequate: CRITERION, adequately: CRITERION, appropriate: CRITERION, appropriately: CRITERION, reasonable: CRITERION,
   reasonably: CRITERION, sufficient: CRITERION, sufficiently: CRITERION, acceptable: CRITERION, suitable: CRITERION,
-  'as expected': CRITERION, properly: CRITERION, graceful: CRITERION, gracefully: CRITERION,
+  properly: CRITERION, graceful: CRITERION, gracefully: CRITERION,
   flexible: 'name the variations it must support',
   seamless: "state what the user must not notice, such as 'no second sign-in'",
   seamlessly: "state what the user must not notice, such as 'no second sign-in'",
-  minimal: TARGET, minimize: TARGET, maximize: TARGET, optimize: TARGET, optimal: TARGET, optimized: TARGET,
+  minimal: TARGET, minimize: TARGET, maximize: TARGET, optimal: TARGET,
   several: QUANTITY, some: QUANTITY, many: QUANTITY, 'a few': QUANTITY, 'a lot of': QUANTITY, numerous: QUANTITY,
   various: QUANTITY, 'a number of': QUANTITY, significant: QUANTITY, significantly: QUANTITY, substantial: QUANTITY,
   substantially: QUANTITY,
   approximately: "give a tolerance, such as '200 ms ± 20 ms'", roughly: "give a tolerance, such as '200 ms ± 20 ms'",
   nearly: "give a tolerance, such as '200 ms ± 20 ms'", 'almost always': "give a rate, such as 'in 99% of requests'",
   timely: TIME, 'in a timely manner': TIME, soon: TIME, eventually: TIME, asap: TIME, 'as soon as possible': TIME, promptly: TIME,
+  immediately: "give the deadline, such as 'within 1 s'",
+  correct: 'name the expected value or the oracle that decides it', correctly: 'name the expected value or the oracle that decides it',
+  stable: 'state what must not change, and over what (runs, versions, restarts)',
+  smooth: "state the bound, such as 'no step larger than 1 dB'", smoothly: "state the bound, such as 'no step larger than 1 dB'",
+  clearly: 'state what the user must see or be told', comprehensive: 'list what must be covered',
+  consistent: 'name what it must match', consistently: 'name what it must match',
+  reliable: RELIABILITY, reliably: RELIABILITY, accurately: "give a tolerance, such as '± 0.5%'",
+  easily: USABILITY, easy: USABILITY, typical: QUANTITY, typically: QUANTITY, 'long-running': 'give the duration',
 };
 
 /** Words that are precise in these phrases ("how many users", "as many as 5"). */
@@ -47,21 +57,116 @@ const APPROXIMATIONS = new Set(['roughly', 'approximately', 'nearly']);
 const POINTS_AT_EXAMPLE = /^\s+(?:the following|as follows|like|speaking)\b/i;
 const COUNTED_THING = /^\s+(?!kinds?\b|sorts?\b|ways?\b|points?\b|times?\b|cases?\b|of\b)(?:[\p{L}-]+\s+){0,2}[\p{L}-]*\p{L}s\b/iu;
 
+/** Where a vague word stands: its statement, and the text right around it. */
+interface Occurrence {
+  phrase: string;
+  /** The whole entry: a criterion or scenario with a number or a stated check is measurable as a whole. */
+  entry: string;
+  /** Where the word starts in `entry`. */
+  index: number;
+  isCriterion: boolean;
+  /** The sentence (or, in a Given/When/Then, the Then part) that holds it. */
+  statement: string;
+  before: string;
+  after: string;
+}
+
+/** The sentence around `index`; in a Given/When/Then, only its outcome: Given and When describe the setup. */
+function statementAround(text: string, index: number): { statement: string; inSetup: boolean } {
+  const starts = [...text.slice(0, index).matchAll(/[.!?](?=\s)|\n/g)];
+  const from = starts.length > 0 ? starts[starts.length - 1].index + 1 : 0;
+  const end = text.slice(index).search(/[.!?](?=\s|$)|\n/);
+  const statement = text.slice(from, end < 0 ? text.length : index + end);
+  // Given and When set up a test, as does a scenario's own WHEN or GIVEN step; an EARS
+  // trigger ("WHEN sufficient data is collected, THE System SHALL ...") is part of the requirement.
+  const then = /\bthen\b/i.exec(statement);
+  const setup =
+    (/\bgiven\b/i.test(statement) && (!then || index - from < then.index)) ||
+    (/^\s*(?:given|when|if|and)\b/i.test(statement) && !then && !/\b(?:shall|must)\b/i.test(statement));
+  return { statement, inSetup: setup };
+}
+
+/**
+ * Words vague only in some uses. A manner adverb is vague on a generic verb ("works
+ * correctly", "fails gracefully") but not on a specific one ("correctly preserved");
+ * "correct" is vague before a generic noun ("correct output") but not before a determinate
+ * one ("the correct branch"); "immediately" is vague as a response time ("responds
+ * immediately"), not as an order of steps ("immediately re-evaluates").
+ */
+const GENERIC_VERB = '(?:works?|working|worked|handle[sd]?|handling|behaves?|behaving|function(?:s|ing)?|operates?|operating|performs?|performing|runs?|running|process(?:es|ed|ing)?|respond(?:s|ing)?|fails?|failing|exits?|recover(?:s|ing)?|degrades?|transition(?:s|ing)?|displays?|displayed|shows?|shown|renders?|rendered|updates?|updated|loads?|loaded|integrates?|communicates?|indicates?|handled|treated|managed|supports?|supported)';
+const NEEDS_CONTEXT: Readonly<Record<string, (before: string, after: string) => boolean>> = {
+  ...Object.fromEntries(
+    ['correctly', 'properly', 'appropriately', 'gracefully', 'smoothly', 'clearly', 'reliably', 'accurately', 'consistently', 'efficiently', 'seamlessly'].map((adverb) => [
+      adverb,
+      (before: string, after: string) => new RegExp(`\\b${GENERIC_VERB}(?:\\s+[\\w'-]+){0,3}\\s*$`, 'i').test(before) || new RegExp(`^\\s+(?:be\\s+)?${GENERIC_VERB}\\b`, 'i').test(after),
+    ]),
+  ),
+  correct: (_before, after) => /^\s+(?:\w+\s+)?(?:behaviou?r|results?|output|outputs|values?|handling|functionality|operation|order|format(?:ting)?|data|state|responses?|processing)\b/i.test(after),
+  immediately: (before, after) =>
+    /\b(?:respond|react|update|appear|show|display|reflect|refresh|reload|notify|apply|take effect|become|visible|available|active|effective)\w*(?:\s+[\w'-]+){0,2}\s*$/i.test(before) ||
+    /^\s+(?:respond|react|update|appear|show|display|reflect|refresh|reload|notify|apply|take effect|become|visible|available|active|effective)/i.test(after),
+};
+
+const STATED_CHECK = /\b(?:verified|verifiable|measured|measurable|tested|checked|confirmed|asserted|observable)\s+(?:by|via|with|using|through|at|in)\b/i;
+
+/**
+ * Statements that say what the word means, so it is not left vague: a number or tolerance,
+ * a stated check, a parenthetical or a list after a colon, "with no clicks", a comparison
+ * with a named reference, or the word used as a name, a verb or in a purpose clause.
+ */
+const EXEMPTIONS: readonly [reason: string, test: (occurrence: Occurrence) => boolean][] = [
+  // A number, not a digit in a name ("L2", "IPv6", "S3").
+  ['a number or tolerance in the statement', ({ statement, entry, isCriterion }) => /(?<![\p{L}_])\d|±/u.test((isCriterion ? entry : statement).replace(REQUIREMENT_ID, ' '))],
+  ['a stated check', ({ statement, entry, isCriterion }) => STATED_CHECK.test(isCriterion ? entry : statement)],
+  ['defined right after it', ({ after }) => /^[^,;.]{0,40}?(?:\s*\(|:|,?\s+(?:i\.e\.|e\.g\.|meaning|namely|such as|like)\b|\s+(?:with no|without|instead of|rather than)\b)/i.test(after)],
+  ['a condition, not the outcome ("when properly configured", "in rapid succession")', ({ statement, before, after }) =>
+    /\b(?:when|whenever|if|while|once|unless|in)\s+(?:[\w'-]+\s+){0,3}$/i.test(before) && !/\b(?:shall|must)\b/i.test(after.split(/[,;.]/)[0]) && !/^\s*(?:when|if|while)\b/i.test(statement.trim())],
+  ['a term of art ("fail fast")', ({ phrase, before }) => phrase === 'fast' && /\bfail\s*$/i.test(before)],
+  ['unchanged ("remain stable")', ({ phrase, before }) => phrase === 'stable' && /\b(?:remain|remains|stay|stays|kept|keep|keeps)\s+$/i.test(before)],
+  ['a bound with its condition ("acceptable if ...")', ({ phrase, after }) => phrase === 'acceptable' && /^\s+(?:if|when|provided|as long as|only)\b/i.test(after)],
+  ['inside a parenthetical', ({ entry, index }) => insideParentheses(entry, index)],
+  ['a purpose, not the obligation', ({ before }) => /\b(?:to|for|so that|in order to)\s+(?:be\s+|the\s+|a\s+|an\s+|more\s+)?$/i.test(before)],
+  ['an ordering ("immediately after")', ({ phrase, after }) => phrase === 'immediately' && /^\s+(?:after|before|following|followed|preceding|upon|on the next|at the next|on next)\b/i.test(after)],
+  ['compared with a named reference', ({ phrase, after }) => /^(?:consistent(?:ly)?|stable)$/.test(phrase) && /^[^,;.]{0,40}?\b(?:with|to|across|between)\b/i.test(after)],
+  ['an intensifier on a stated outcome ("clearly indicates which features ...")', ({ phrase, after }) => phrase === 'clearly' && /^\s+\w+\s+(?:which|what|whether|that|each|the|when|how)\b/i.test(after)],
+  ['a verb ("MUST smooth the input")', ({ phrase, before }) => ['smooth', 'correct', 'clear'].includes(phrase) && /\b(?:must|shall|should|will|can|to|and|or|then)\s+$/i.test(before)],
+  ['a comparison with a stated baseline', ({ phrase, statement }) => /(?:er|ly)$/.test(phrase) && /\bthan\b|\bcompared\b|\b(?:is|are)\s+(?:increased|decreased|raised|lowered|reduced)\b/i.test(statement) && /^(?:faster|quicker|slower|better|more|smoother|rapidly|quickly)$/.test(phrase)],
+  ['a fit or a class, not a bound ("typical of", "suitable for")', ({ phrase, after }) => /^(?:typical|suitable|appropriate)$/.test(phrase) && /^\s+(?:of|for)\b/i.test(after)],
+  ['part of an escape clause ("where appropriate"), which escape-clause reports', ({ phrase, before }) => phrase === 'appropriate' && /\b(?:where|when|if|as)\s+$/i.test(before)],
+  ['a name ("Simple mode")', ({ phrase, before }) => phrase[0] !== phrase[0].toLowerCase() && before.trim() !== '' && !/[.!?:]\s+$/.test(before)],
+];
+
 export const vagueTerm = defineRule<WordingOptions>({
   id: 'vague-term',
-  description: 'Vague or unverifiable wording in requirements, criteria, risks and dependencies (INCOSE R7).',
+  description: 'Vague or unverifiable wording in requirements, success criteria and acceptance scenarios (INCOSE R7).',
   docs: ruleDocsUrl('vague-term'),
   defaultSeverity: 'info',
   options: wordingOptionsSchema,
   check(context) {
     const pattern = phrasePattern(activeTerms(Object.keys(VAGUE_TERMS), context.options));
     if (!pattern) return;
+    // A requirement statement whose own scenarios or criteria follow is made testable by them; they are checked instead.
+    const explained = new Set(requirementBlocksOf(context, context.template.coverage).filter((block) => block.scenarios.length > 0 || block.criteria.length > 0).map((block) => block.section));
     for (const match of findPhrases(context, pattern, true)) {
       const phrase = match.phrase.toLowerCase().replace(/\s+/g, ' ');
+      // Scenarios spell out how a statement's word ("handle errors gracefully", "flexible selection") is met; they do not say which "various" formats.
+      if (!QUANTIFIERS.has(phrase) && match.unit.type === 'paragraph' && match.unit.section && explained.has(match.unit.section)) continue;
       if (PRECISE_CONTEXT.test(match.unit.text.slice(Math.max(0, match.index - 8), match.index))) continue;
       const after = match.unit.text.slice(match.index + match.phrase.length, match.index + match.phrase.length + 40);
+      const before = match.unit.text.slice(Math.max(0, match.index - 80), match.index);
       if (QUANTIFIERS.has(phrase) && !COUNTED_THING.test(after)) continue;
       if (APPROXIMATIONS.has(phrase) && POINTS_AT_EXAMPLE.test(after)) continue;
+      const { statement, inSetup } = statementAround(match.unit.text, match.index);
+      if (inSetup) continue;
+      const isCriterion = match.unit.kind === 'success-criteria' || /\bgiven\b[\s\S]*\bthen\b/i.test(match.unit.text);
+      const occurrence: Occurrence = { phrase: match.phrase, entry: match.unit.text, index: match.index, isCriterion, statement, before, after };
+      occurrence.phrase = phrase === match.phrase.toLowerCase().replace(/\s+/g, ' ') && match.phrase[0] === match.phrase[0].toLowerCase() ? phrase : match.phrase;
+      if (EXEMPTIONS.some(([, exempt]) => exempt(occurrence))) continue;
+      const needs = Object.hasOwn(NEEDS_CONTEXT, phrase) ? NEEDS_CONTEXT[phrase] : undefined;
+      if (needs && !needs(before, after)) continue;
+      // "fails gracefully with a clear error message": the manner is spelled out; so it is when the next sentence explains it.
+      if (needs && phrase.endsWith('ly') && /^\s+with\b/i.test(after)) continue;
+      if (needs && /^[^.!?\n]{0,30}[.!?]\s+\S/.test(match.unit.text.slice(match.index + match.phrase.length))) continue;
       const hint = VAGUE_TERMS[phrase] ?? 'state a measurable value instead';
       context.report({
         message: `'${match.phrase}' is not testable: ${hint}.`,

@@ -1,0 +1,63 @@
+/**
+ * How specs write that a risk is handled, in the forms real risk sections use: a Mitigation
+ * column, a "Mitigation:" label or sub-item, "risk → mitigation", a field list (Risk / Impact
+ * / Likelihood / Mitigation), in the languages the templates know.
+ */
+import type { List, Section } from './model.js';
+import type { TextUnit } from './units.js';
+
+/** Labels that introduce how a risk is handled. */
+const MITIGATION_LABEL =
+  /(?:mitigations?|mitigation strategy|mitigated by|mitigate[sd]? by|to mitigate|contingency|fallback|workaround|response|remediation|rollback plan|countermeasures?|handled by|addressed by|risk treatment|缓解(?:措施)?|应对(?:措施)?|對策|对策|対策|緩和策?|완화(?:\s*방안)?|대응(?:\s*방안)?|mitigaci[oó]n|mitiga[cç][aã]o|att[ée]nuation|contre-mesures?|gegenma[ßs]nahmen?|ma[ßs]nahmen?)\s*[:：]/i;
+const MITIGATION_PHRASE = /\b(?:mitigated by|mitigate[sd]? (?:this |it |the risk )?(?:by|with|through)|addressed by|handled by|we will mitigate|to mitigate (?:this|it|the risk)|risk is accepted|accept(?:ed|ing)? (?:the|this) risk)\b/i;
+/** "risk → what we do about it". */
+const ARROW = /\s(?:→|->|⇒|=>)\s*\S/;
+/** Entries that assess rather than name a risk: "Low risk: the change is additive". */
+const ASSESSMENT = /^\s*(?:low|no|minimal|negligible|limited)\s+risk\b|^\s*risk\s+(?:level|rating)\s*[:：]/i;
+
+const FIELD = /^\s*([^:：\n]{1,24})[:：]/;
+const FIELD_NAMES =
+  /^(?:risks?|description|impact|severity|likelihood|probability|owner|status|trigger|mitigation|contingency|response|风险|影响|概率|可能性|严重性|负责人|状态|缓解|应对|リスク|影響|発生確率|確率|対策|緩和策|担当|위험|리스크|영향|확률|완화|대응|담당자|riesgo|impacto|probabilidad|mitigación|risco|probabilidade|mitigação|risque|probabilité|atténuation|risiko|auswirkung|wahrscheinlichkeit|gegenmaßnahme)$/i;
+
+/** True when the text says how a risk is handled. */
+export function statesMitigation(text: string): boolean {
+  return MITIGATION_LABEL.test(text) || MITIGATION_PHRASE.test(text) || ARROW.test(text);
+}
+
+export function isAssessment(text: string): boolean {
+  return ASSESSMENT.test(text);
+}
+
+/** A "Label: value" item of a field list describing one risk ("Impact: data loss"). */
+export function fieldName(unit: TextUnit): string | undefined {
+  const match = FIELD.exec(unit.text);
+  const name = match?.[1].trim().replace(/^\*+|\*+$/g, '');
+  return name && FIELD_NAMES.test(name) ? name : undefined;
+}
+
+/** The top-level list holding a unit, by binary search over top-level lists in document order. */
+export function listOf(topLevelLists: readonly List[], unit: TextUnit): List | undefined {
+  let low = 0;
+  let high = topLevelLists.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const list = topLevelLists[mid];
+    if (unit.range.start < list.range.start) high = mid - 1;
+    else if (unit.range.start >= list.range.end) low = mid + 1;
+    else return unit.range.end <= list.range.end ? list : undefined;
+  }
+  return undefined;
+}
+
+const MITIGATION_SECTION = /^(?:mitigations?|mitigation (?:strategy|strategies|plan)|risk mitigation|缓解措施|应对措施|対策|완화 방안|mitigaciones|mitigações|atténuations|gegenmaßnahmen)$/i;
+
+/** A section whose sibling or child is a "Mitigations" section answers its risks there. */
+export function hasMitigationSection(section: Section | undefined, siblings: readonly Section[]): boolean {
+  if (!section) return false;
+  const candidates = [...section.children, ...siblings.filter((other) => other !== section && other.parent === section.parent)];
+  return candidates.some((other) => MITIGATION_SECTION.test(other.normalizedTitle) && other.hasContent);
+}
+
+export function isMitigationSection(section: Section): boolean {
+  return MITIGATION_SECTION.test(section.normalizedTitle);
+}
