@@ -6,7 +6,8 @@
  *                                                     draw a sample and write a labeling sheet
  *   tsx scripts/precision.ts merge --set NAME --description TEXT FILE.tsv...
  *                                                     turn verdicts (index TAB TP|FP TAB reason) into a fixture
- *   tsx scripts/precision.ts score                    score every fixture against today's rules
+ *   tsx scripts/precision.ts score [--record]         score every fixture against today's rules
+ *                                                     (--record: keep today's precision as each set's floor)
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -202,9 +203,13 @@ function merge(argv: string[]): void {
   console.log(`${labels.length} labels written to test/fixtures/precision/${set}.json`);
 }
 
-async function scoreAll(): Promise<void> {
+async function scoreAll(record: boolean): Promise<void> {
   for (const labelSet of loadLabelSets()) {
     const findings = await currentFindings(labelSet.labels);
+    if (record && !labelSet.name.startsWith('heldout')) {
+      const floors = Object.fromEntries(score(labelSet.labels, findings).map((entry) => [entry.rule, Math.floor(entry.precision * 100) / 100]));
+      writeFileSync(path.join(LABELS_DIR, `${labelSet.name}.json`), `${JSON.stringify({ ...labelSet, floors }, null, 1)}\n`);
+    }
     console.log(`\n${labelSet.name}: ${labelSet.description}`);
     console.log('| rule | labeled | labeled TP | still reported | of which TP | precision | TP still reported |');
     console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
@@ -218,5 +223,5 @@ const [command, ...rest] = process.argv.slice(2);
 if (command === 'run') await run();
 else if (command === 'sample') writeSample(rest);
 else if (command === 'merge') merge(rest);
-else if (command === 'score') await scoreAll();
+else if (command === 'score') await scoreAll(rest.includes('--record'));
 else console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1, 10).join('\n'));

@@ -30,6 +30,11 @@ export interface LabelSet {
   name: string;
   /** Which documents, which rule version, and how the sample was drawn. */
   description: string;
+  /**
+   * The precision each rule had on this set when it was last recorded (`score --record`):
+   * it may not drop. Held-out sets are held to 0.9 instead.
+   */
+  floors?: Record<string, number>;
   labels: Label[];
 }
 
@@ -42,7 +47,7 @@ export interface FindingLike {
 
 export function findingKey(finding: { data?: Record<string, unknown> }): string {
   const data = finding.data ?? {};
-  for (const field of ['section', 'id', 'term', 'placeholder', 'field', 'suggestedId', 'status']) {
+  for (const field of ['section', 'id', 'block', 'term', 'placeholder', 'field', 'suggestedId', 'status']) {
     if (data[field] !== undefined) return String(data[field]);
   }
   return '';

@@ -53,10 +53,11 @@ describe('CLI with configuration', () => {
         const result = await cli(['new', '--template', name, `specs/${name}-feature.md`]);
         assert.equal(result.code, 0, result.stderr);
         const text = readFileSync(path.join(dir, `specs/${name}-feature.md`), 'utf8');
-        assert.match(text, new RegExp(`^---\\ntitle: ".*"\\ntemplate: ${name}\\n`));
+        const canonical = builtInTemplates.get(name)!.name;
+        assert.match(text, new RegExp(`^---\\ntitle: ".*"\\ntemplate: ${canonical}\\n`));
         const check = await cli(['check', '--format', 'json', `specs/${name}-feature.md`]);
         const [file] = JSON.parse(check.stdout).files;
-        assert.equal(file.template, name, 'front matter picks the template');
+        assert.equal(file.template, canonical, 'front matter picks the template');
         const sectionFindings = file.findings.filter((finding: { ruleId: string }) => ['missing-section', 'empty-section', 'section-order'].includes(finding.ruleId));
         assert.deepEqual(sectionFindings, []);
       });

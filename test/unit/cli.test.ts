@@ -36,7 +36,7 @@ describe('specwise check (in process)', () => {
     const { code, stdout } = await cli(['check', 'examples/report-export.spec.md']);
     assert.equal(code, 0, 'warnings alone pass');
     assert.match(stdout, /^examples\/report-export\.spec\.md:18:34 info vague-term 'fast' is not testable: state a bound/m);
-    assert.match(stdout, /^19 problems \(0 errors, 11 warnings, 8 info\) in 1 file\.$/m);
+    assert.match(stdout, /^18 problems \(0 errors, 10 warnings, 8 info\) in 1 file\.$/m);
   });
 
   it('reports no problems on the complete example', async () => {
@@ -92,16 +92,17 @@ describe('specwise check (in process)', () => {
   it('exits 1 over --max-warnings and filters with --quiet', async () => {
     const over = await cli(['check', '--max-warnings', '3', DRAFT]);
     assert.equal(over.code, 1);
-    assert.match(over.stderr, /11 warnings, more than --max-warnings 3/);
+    assert.match(over.stderr, /10 warnings, more than --max-warnings 3/);
     assert.equal((await cli(['check', '--max-warnings=11', DRAFT])).code, 0);
     const quiet = await cli(['check', '--quiet', DRAFT]);
     assert.equal(quiet.stdout, 'No problems in 1 file.\n');
   });
 
   it('checks every file against --template', async () => {
-    const { stdout } = await cli(['check', '--template', 'rfc', '--format', 'json', COMPLETE]);
+    const { stdout } = await cli(['check', '--template', 'rfc', '--format', 'json', 'specs/a.md'], dir);
     const [file] = JSON.parse(stdout).files;
     assert.equal(file.template, 'rfc');
+    assert.equal(file.templateSource, 'cli');
     assert.ok(file.findings.some((finding: { data: { section: string } }) => finding.data.section === 'guide-level-explanation'));
   });
 
@@ -123,7 +124,7 @@ describe('specwise check (in process)', () => {
     [['check', '--format', 'xml'], /Unknown format 'xml'/],
     [['check', '--max-warnings', '-1'], /needs a value|non-negative whole number/],
     [['check', '--max-warnings', 'ten'], /non-negative whole number/],
-    [['check', '--template', 'nope', 'specs'], /Unknown template 'nope'; available templates: tech-spec, prd, rfc, ears, spec-kit/],
+    [['check', '--template', 'nope', 'specs'], /Unknown template 'nope'; available templates: tech-spec, prd, rfc, spec-kit, kiro \(also ears\), openspec-proposal, openspec-spec, openspec-delta\./],
     [['check', '--bogus'], /Unknown option '--bogus'/],
     [['check', '--jobs', '0'], /--jobs needs a whole number from 1 to 999/],
     [['check', '--config'], /--config needs a value/],
@@ -191,7 +192,7 @@ describe('specwise bin (real process)', () => {
     const parallel = ['test/fixtures/templates/*.md', 'examples/', 'test/e2e/fixture/specs/*.md'];
     const one = spawnSync('node', ['bin/specwise.cjs', 'check', '--format', 'json', '--jobs', '1', ...parallel], { cwd: PROJECT_ROOT, encoding: 'utf8' });
     const two = spawnSync('node', ['bin/specwise.cjs', 'check', '--format', 'json', '--jobs', '2', ...parallel], { cwd: PROJECT_ROOT, encoding: 'utf8' });
-    assert.equal(JSON.parse(one.stdout).files.length, 9);
+    assert.equal(JSON.parse(one.stdout).files.length, 13);
     assert.equal(two.stdout, one.stdout, 'worker threads give the same output, in the same order');
     assert.equal(two.status, one.status);
     const bad = spawnSync('node', ['bin/specwise.cjs', 'check', '--format'], { cwd: PROJECT_ROOT, encoding: 'utf8' });

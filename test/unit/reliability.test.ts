@@ -127,7 +127,7 @@ describe('reliability', function () {
         const second = applyFixes(all.text, safeFixes(after.findings.filter((finding) => ['missing-section', 'empty-section'].includes(finding.ruleId))));
         assert.equal(second.text, all.text, `${file}: idempotent section fixes`);
       }
-      assert.ok(fixesChecked > 1000, `checked ${fixesChecked} fixes`);
+      assert.ok(fixesChecked > 200, `checked ${fixesChecked} fixes`);
     });
   });
 

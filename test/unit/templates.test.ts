@@ -12,8 +12,11 @@ const EXAMPLES: Record<string, string> = {
   'tech-spec': 'examples/checkout-redesign.spec.md',
   prd: 'test/fixtures/templates/prd.md',
   rfc: 'test/fixtures/templates/rfc.md',
-  ears: 'test/fixtures/templates/ears.md',
   'spec-kit': 'test/fixtures/templates/spec-kit.md',
+  kiro: 'test/fixtures/templates/kiro.md',
+  'openspec-proposal': 'test/fixtures/templates/openspec-proposal.md',
+  'openspec-spec': 'test/fixtures/templates/openspec-spec.md',
+  'openspec-delta': 'test/fixtures/templates/openspec-delta.md',
 };
 
 const SECTION_RULES = new Set(['missing-section', 'empty-section', 'section-order']);
@@ -38,7 +41,23 @@ function removeSection(text: string, templateName: string, sectionId: string): {
 
 describe('built-in templates', () => {
   it('includes every documented template', () => {
-    assert.deepEqual([...builtInTemplates.keys()], ['tech-spec', 'prd', 'rfc', 'ears', 'spec-kit']);
+    assert.deepEqual([...builtInTemplates.keys()], ['tech-spec', 'prd', 'rfc', 'spec-kit', 'kiro', 'openspec-proposal', 'openspec-spec', 'openspec-delta', 'ears']);
+    assert.equal(builtInTemplates.get('ears'), builtInTemplates.get('kiro'), 'ears is the Kiro template\'s former name');
+  });
+
+  it('matches the main sections in Chinese, Japanese, Korean, Spanish, Portuguese, French and German', () => {
+    const kiro = readFileSync(path.join(PROJECT_ROOT, 'test/fixtures/templates/kiro-zh.md'), 'utf8');
+    assert.deepEqual(sectionFindings(kiro, 'kiro'), []);
+    const titles: Record<string, string[]> = {
+      'tech-spec': ['概述', '問題提起', '요구사항', 'Criterios de éxito', 'Riscos', 'Dépendances', 'Testplan'],
+      'spec-kit': ['用户场景与测试', '要件', '성공 기준', 'Escenarios de usuario y pruebas', 'Requisitos', 'Critères de succès', 'Erfolgskriterien'],
+    };
+    for (const [name, localized] of Object.entries(titles)) {
+      for (const title of localized) {
+        const match = matchTemplate(parseSpec(`## ${title}\n\nText.\n`), builtInTemplates.get(name)!);
+        assert.equal(match.matched.length, 1, `${name}: '${title}' matches no section`);
+      }
+    }
   });
 
   for (const [name, file] of Object.entries(EXAMPLES)) {
