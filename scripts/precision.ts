@@ -2,8 +2,9 @@
  * Measuring rules on the real corpora (docs/precision.md):
  *
  *   tsx scripts/precision.ts run                      check every corpus, keep the JSON in .precision/
- *   tsx scripts/precision.ts sample --set NAME --split dev|heldout [--per-rule 30] [--seed 1] [--rules a,b]
+ *   tsx scripts/precision.ts sample --set NAME --split dev|heldout [--per-rule 30] [--seed 1] [--rules a,b] [--untouched]
  *                                                     draw a sample and write a labeling sheet
+ *                                                     (--untouched: only from files no label set has read)
  *   tsx scripts/precision.ts merge --set NAME --description TEXT FILE.tsv...
  *                                                     turn verdicts (index TAB TP|FP TAB reason) into a fixture
  *   tsx scripts/precision.ts score [--record]         score every fixture against today's rules
@@ -80,12 +81,12 @@ function shuffle<T>(items: T[], next: () => number): T[] {
 }
 
 /** Up to `perRule` findings of each rule, taken in turn from each corpus so every corpus is represented. */
-function sample(split: Split, perRule: number, seed: number, rules: Set<string> | undefined, exclude: Set<string>): Item[] {
+function sample(split: Split, perRule: number, seed: number, rules: Set<string> | undefined, exclude: Set<string>, excludeFiles: Set<string>): Item[] {
   const pools = new Map<string, Map<string, Omit<Item, 'index'>[]>>();
   for (const corpus of availableCorpora()) {
     const output = JSON.parse(readFileSync(path.join(WORK, `findings-${corpus.name}.json`), 'utf8')) as JsonOutput;
     for (const file of output.files) {
-      if (splitOf(corpus.name, file.path) !== split) continue;
+      if (splitOf(corpus.name, file.path) !== split || excludeFiles.has(`${corpus.name}/${file.path}`)) continue;
       for (const finding of file.findings) {
         if (rules && !rules.has(finding.ruleId)) continue;
         const item = { corpus: corpus.name, file: file.path, template: file.template, line: finding.line, rule: finding.ruleId, key: findingKey(finding), message: finding.message };
@@ -167,8 +168,10 @@ function writeSample(argv: string[]): void {
   const perRule = Number(option(argv, 'per-rule', '30'));
   const seed = Number(option(argv, 'seed', '1'));
   const rules = option(argv, 'rules')?.split(',');
-  const exclude = new Set(loadLabelSets().flatMap((labelSet) => labelSet.labels.map(labelId)));
-  const items = sample(split, perRule, seed, rules ? new Set(rules) : undefined, exclude);
+  const labelSets = loadLabelSets();
+  const exclude = new Set(labelSets.flatMap((labelSet) => labelSet.labels.map(labelId)));
+  const excludeFiles = new Set(argv.includes('--untouched') ? labelSets.flatMap((labelSet) => labelSet.labels.map((label) => `${label.corpus}/${label.file}`)) : []);
+  const items = sample(split, perRule, seed, rules ? new Set(rules) : undefined, exclude, excludeFiles);
   writeFileSync(path.join(WORK, `${set}.items.json`), JSON.stringify(items, null, 1));
   const byRule = new Map<string, Item[]>();
   for (const item of items) byRule.set(item.rule, [...(byRule.get(item.rule) ?? []), item]);
@@ -207,7 +210,8 @@ async function scoreAll(record: boolean): Promise<void> {
   for (const labelSet of loadLabelSets()) {
     const findings = await currentFindings(labelSet.labels);
     if (record && !labelSet.name.startsWith('heldout')) {
-      const floors = Object.fromEntries(score(labelSet.labels, findings).map((entry) => [entry.rule, Math.floor(entry.precision * 100) / 100]));
+      const floor = (value: number) => Math.floor(value * 100) / 100;
+      const floors = Object.fromEntries(score(labelSet.labels, findings).map((entry) => [entry.rule, { precision: floor(entry.precision), recall: floor(entry.recall) }]));
       writeFileSync(path.join(LABELS_DIR, `${labelSet.name}.json`), `${JSON.stringify({ ...labelSet, floors }, null, 1)}\n`);
     }
     console.log(`\n${labelSet.name}: ${labelSet.description}`);

@@ -11,13 +11,13 @@ export const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
 
 /**
  * Template text left in brackets: an instruction ("[describe the main functionality]",
- * "[Brief Title]"), an upper-case slot ("[FEATURE NAME]", "[###-feature-name]", "[DATE]"; ids such as
- * "[US1]" or "[FR-009]" have digits and are not slots) or
- * a short lower-case slot ("[initial state]"). Links, references, footnotes, task boxes and
- * single tokens such as "[change-name]" in usage lines are not matched.
+ * "[Brief Title]"), an upper-case slot of two words or a known one ("[FEATURE NAME]",
+ * "[###-feature-name]", "[DATE]"; "[IRLO]" and "[US1]" are labels and ids), or a lower-case
+ * slot ending in a slot noun ("[initial state]", "[expected outcome]"). Links, references,
+ * footnotes and task boxes are not matched; the brackets are case-sensitive on purpose.
  */
 export const BRACKET_PLACEHOLDER =
-  /\[(?:(?:describe|explain|list|add|insert|enter|provide|specify|fill|replace|write|brief|summari[sz]e|e\.g\.|example|your|link to)\b[^\]\n]{0,100}|#+-[a-z][\w-]*|[A-Z][A-Z_]{3,}(?:[ _][A-Z_]+)*|[a-z]+(?: [a-z]+){1,4})\](?![([:])/g;
+  /\[(?:(?:[Dd]escribe|[Ee]xplain|[Ll]ist|[Aa]dd|[Ii]nsert|[Ee]nter|[Pp]rovide|[Ss]pecify|[Ff]ill|[Rr]eplace|[Ww]rite|[Bb]rief|[Ss]ummari[sz]e|[Cc]hoose|e\.g\.|[Ee]xample|[Yy]our|[Ll]ink to)\b[^\]\n]{0,100}|#+-[a-z][\w-]*|[A-Z][A-Z_]*(?:[ _][A-Z_]+)+|(?:DATE|NAME|TITLE|OWNER|VERSION|LINK|URL|EMAIL|TEAM|PROJECT|FEATURE|DESCRIPTION)|[a-z]+(?: [a-z]+){0,3} (?:name|title|description|state|outcome|action|condition|scenario|value|date|owner|metric|target|goal|link|url|version|feature|entity|component|role|benefit|capability)|(?:initial state|action|expected outcome|boundary condition|error scenario))\](?![([:])/g;
 
 /** Text with every placeholder removed. */
 export function stripPlaceholders(text: string): string {

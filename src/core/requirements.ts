@@ -4,10 +4,10 @@ import type { AnalysisContext } from './rule.js';
 import { collectUnits, unitRange, type TextUnit } from './units.js';
 
 /**
- * Requirement and criterion ids: REQ-12, FR-003, NFR-2, SC-001, AC-4, US-7, R1.2, ...
+ * Requirement and criterion ids: REQ-12, FR-003, FR-004a, NFR-2, SC-001, AC-4, US-7, R1.2, ...
  * Prefixes that usually mean something else (PR-123 pull requests, UTF-8) are left out.
  */
-export const REQUIREMENT_ID = /(?<![\p{L}\p{N}_/#-])(?:(?:REQ|FR|NFR|SC|AC|US|UC|BR|SR|TR|QR|SEC|PERF|SYS)-\d{1,5}(?:\.\d+)*|R\d+(?:\.\d+)+)(?![\p{L}\p{N}_-])/gu;
+export const REQUIREMENT_ID = /(?<![\p{L}\p{N}_/#-])(?:(?:REQ|FR|NFR|SC|AC|US|UC|BR|SR|TR|QR|SEC|PERF|SYS)-\d{1,5}(?:\.\d+)*[a-z]?|R\d+(?:\.\d+)+)(?![\p{L}\p{N}_-])/gu;
 
 /** Ids that name criteria rather than requirements. */
 export const CRITERION_PREFIXES = new Set(['SC', 'AC']);
@@ -65,7 +65,7 @@ export function unitsOf(context: AnalysisContext): TextUnit[] {
 }
 
 /** Section titles that say their tables and lists trace requirements rather than state them. */
-const TRACE_SECTION = /\b(?:verification|traceab\w*|coverage|compliance|checklists?|status|test results?|evidence|sign[- ]?off|review|audit|traceability matrix|requirements? mapping)\b/i;
+const TRACE_SECTION = /\b(?:verification|traceab\w*|coverage|compliance|checklists?|status|test results?|evidence|sign[- ]?off|review|audit|assessment|traceability matrix|requirements? mapping)\b/i;
 /** Table headers that say a table tracks requirements: a status, evidence, tests or tasks column. */
 const TRACE_COLUMN = /\b(?:status|state|met|verified|verification|evidence|result|outcome|pass|coverage|covered|tests?|tasks?|implemented|done|trace|notes?)\b|✅|✔/i;
 
@@ -126,9 +126,19 @@ function statusCell(unit: TextUnit): TableCell | undefined {
 const QUALIFIED_BEFORE = /(?:\b(?:spec|specs|feature|phase|rfc|prd|story|epic|doc|document)\s*#?\s*\d+[\w.-]*['’]?s?|\b\d{3}-[a-z][\w-]*['’]?s?)[\s:,(]*$/i;
 const QUALIFIED_AFTER = /^\s*[),]?\s*(?:\(\s*)?(?:from|of|in|per|see|defined in)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:spec|specs|feature|phase|rfc|prd|epic|document|\d{3}-)/i;
 
+/** A sentence that names another document: "Phase 2 (spec 137) kept SC-003", "FR-060 ... as in spec 008". */
+const OTHER_DOCUMENT = /\b(?:spec|specs|feature|rfc|prd|epic|phase)\s*#?\s*\d+\b|\b\d{3}-[a-z][\w-]*/i;
+
+function sentenceAround(text: string, index: number): string {
+  const start = Math.max(text.lastIndexOf('. ', index), text.lastIndexOf('\n', index)) + 1;
+  const stop = text.slice(index).search(/\.\s|\n/);
+  return text.slice(start, stop < 0 ? text.length : index + stop);
+}
+
 function isExternal(context: AnalysisContext, unit: TextUnit, index: number, id: string, range: OffsetRange): boolean {
   if (QUALIFIED_BEFORE.test(unit.text.slice(Math.max(0, index - 40), index))) return true;
   if (QUALIFIED_AFTER.test(unit.text.slice(index + id.length, index + id.length + 50))) return true;
+  if (OTHER_DOCUMENT.test(sentenceAround(unit.text, index))) return true;
   // Link text pointing at another file: [FR-003](../002-x/spec.md).
   const source = context.doc.text;
   const lineStart = source.lastIndexOf('\n', range.start) + 1;

@@ -12,6 +12,9 @@ const MITIGATION_LABEL =
 const MITIGATION_PHRASE = /\b(?:mitigated by|mitigate[sd]? (?:this |it |the risk )?(?:by|with|through)|addressed by|handled by|we will mitigate|to mitigate (?:this|it|the risk)|risk is accepted|accept(?:ed|ing)? (?:the|this) risk)\b/i;
 /** "risk → what we do about it". */
 const ARROW = /\s(?:→|->|⇒|=>)\s*\S/;
+/** "Paths may exceed 260 characters; add path checks and clear logging": a handling clause after the risk. */
+const HANDLING_CLAUSE =
+  /[;—–]\s*(?:we\s+(?:will|can|should)\s+|will\s+)?(?:add|use|keep|limit|cap|document|test|validate|provide|fall\s+back|retry|cache|monitor|pin|guard|warn|log|detect|check|require|restrict|gate|flag|roll\s+back|revert|mitigate|introduce|ship|stage|throttle|verify)\b/i;
 /** Entries that assess rather than name a risk: "Low risk: the change is additive". */
 const ASSESSMENT = /^\s*(?:low|no|minimal|negligible|limited)\s+risk\b|^\s*risk\s+(?:level|rating)\s*[:：]/i;
 
@@ -21,7 +24,7 @@ const FIELD_NAMES =
 
 /** True when the text says how a risk is handled. */
 export function statesMitigation(text: string): boolean {
-  return MITIGATION_LABEL.test(text) || MITIGATION_PHRASE.test(text) || ARROW.test(text);
+  return MITIGATION_LABEL.test(text) || MITIGATION_PHRASE.test(text) || ARROW.test(text) || HANDLING_CLAUSE.test(text);
 }
 
 export function isAssessment(text: string): boolean {
@@ -60,4 +63,9 @@ export function hasMitigationSection(section: Section | undefined, siblings: rea
 
 export function isMitigationSection(section: Section): boolean {
   return MITIGATION_SECTION.test(section.normalizedTitle);
+}
+
+/** A lead-in such as "**Mitigation**:" or "Mitigations:": the list after it answers a risk. */
+export function isMitigationLeadIn(text: string): boolean {
+  return /^\s*(?:risk\s+)?(?:mitigations?|mitigation strategy|contingency|response|缓解(?:措施)?|应对(?:措施)?|対策|완화|mitigaci[oó]n|mitiga[cç][aã]o|att[ée]nuation|gegenma[ßs]nahmen?)\s*[:：]?\s*$/i.test(text);
 }

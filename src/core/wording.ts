@@ -60,6 +60,8 @@ export interface NormativeSpan {
 }
 
 const REQUIREMENT_KINDS = new Set(['requirements', 'user-stories']);
+/** Sections that describe (an introduction, the problem, the plan): even "shall" there tells, it does not require. */
+const DESCRIPTIVE_KINDS = new Set(['summary', 'problem', 'scope', 'timeline', 'stakeholders', 'release', 'cost', 'open-questions', 'risks', 'dependencies']);
 
 /**
  * Text that states requirements: every success criterion; in requirements and user-story
@@ -96,7 +98,7 @@ export function normativeSpans(context: AnalysisContext): NormativeSpan[] {
           const stated = SCENARIO_STEP.test(unit.text) ? [] : modalSentences(unit, MODAL_REQUIREMENT, true);
           spans.push(...(stated.length > 0 ? stated : [{ unit, start: 0, end: unit.text.length }]));
         }
-      } else {
+      } else if (!kind || !DESCRIPTIVE_KINDS.has(kind)) {
         spans.push(...modalSentences(unit, MODAL_SHALL));
       }
     }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { describeTemplateChoice } from '../core/config/resolve.js';
 import { healthOf, healthSummary } from './health-view.js';
 import type { DocumentAnalysis } from './service.js';
 
@@ -19,7 +20,7 @@ export class SpecStatusBar implements vscode.Disposable {
     }
     const health = healthOf(analysis);
     this.item.text = `$(checklist) Spec: ${healthSummary(health)}`;
-    this.item.tooltip = `Template '${health.template}'. Click for Spec Health.`;
+    this.item.tooltip = `${describeTemplateChoice(analysis.settings)}\nClick for Spec Health.`;
     this.item.show();
   }
 

@@ -8,13 +8,14 @@ export const ESCAPE_CLAUSES = [
   'as necessary', 'to the extent necessary', 'if practical', 'where practical', 'to the extent practical', 'if practicable',
   'where practicable', 'as far as practicable', 'as much as practicable', 'as appropriate', 'where appropriate', 'if appropriate',
   'as required', 'as applicable', 'where applicable', 'where feasible', 'if feasible',
-  'as feasible', 'to the extent feasible', 'ideally', 'optionally', 'if time permits', 'best effort', 'best-effort',
+  'as feasible', 'to the extent feasible', 'ideally', 'if time permits', 'best effort', 'best-effort',
 ];
 
 /**
  * "as required by the GDPR", "as applicable to EU customers": the clause names its
  * condition. ("if needed", "as needed" and "if applicable" are left out: in specs they almost
- * always restate a condition the sentence already makes exact, as in "zero-padded if needed".)
+ * always restate a condition the sentence already makes exact, as in "zero-padded if needed";
+ * "optionally" grants a permission, such as an optional field, more often than a way out.)
  */
 const NAMED_CONDITION = /^\s+(?:by|in|under|for|to|per)\b/i;
 /** "... inline as appropriate. Use constexpr for pure functions; ...": the next sentence says when. */

@@ -7,6 +7,13 @@ export const OPEN_ENDED_CLAUSES = [
   'among others', 'and the like', 'and more',
 ];
 
+/** "left, right, left, etc.", "first repeat ..., second ..., and so on": a series with a rule. */
+function repeatsPattern(before: string): boolean {
+  const items = before.split(/[,;]|\band\b|\bthen\b|→|->/).map((item) => item.trim().toLowerCase()).filter(Boolean).slice(-5);
+  if (items.length >= 3 && new Set(items).size < items.length) return true;
+  return /\b(?:first|1st)\b[^.]*\b(?:second|2nd)\b/i.test(before);
+}
+
 export const openEndedClause = defineRule<WordingOptions>({
   id: 'open-ended-clause',
   description: 'A list left open with "etc.", "and so on" or "including but not limited to" (INCOSE R9).',
@@ -21,6 +28,8 @@ export const openEndedClause = defineRule<WordingOptions>({
       if (/^and more$/i.test(match.phrase) && /^\s+[\p{L}-]/u.test(match.unit.text.slice(match.index + match.phrase.length))) continue;
       // "(init, update, etc.)": examples of a set the sentence already names; "0.001, 0.006, etc.": a series.
       if (insideParentheses(match.unit.text, match.index) || /\d[\d.%]*,\s*$/.test(match.unit.text.slice(Math.max(0, match.index - 12), match.index))) continue;
+      // "left, right, left, etc.": a pattern that repeats, so the list is defined.
+      if (repeatsPattern(match.unit.text.slice(Math.max(0, match.index - 80), match.index))) continue;
       // "characters such as ;, | and &, etc.": examples of a class the sentence names.
       if (/\b(?:such as|e\.g\.|for example|for instance|like|including)\b[^.;:]*$/i.test(match.unit.text.slice(Math.max(0, match.index - 80), match.index))) continue;
       context.report({

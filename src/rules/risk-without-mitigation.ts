@@ -1,5 +1,6 @@
 import { columnIndex, entriesOfKind, reportBlankCells, reportMissingSubItem } from '../core/entries.js';
-import { fieldName, hasMitigationSection, isAssessment, listOf, statesMitigation } from '../core/risk-forms.js';
+import { unitsOf } from '../core/requirements.js';
+import { fieldName, hasMitigationSection, isAssessment, isMitigationLeadIn, listOf, statesMitigation } from '../core/risk-forms.js';
 import { defineRule, ruleDocsUrl } from '../core/rule.js';
 import type { TextUnit } from '../core/units.js';
 
@@ -33,8 +34,17 @@ export const riskWithoutMitigation = defineRule({
       if (!answered.has(entry.section)) answered.set(entry.section, hasMitigationSection(entry.section, doc.sections));
       return answered.get(entry.section)!;
     };
+    // Lists introduced by "**Mitigation**:" answer a risk; their items are not risks.
+    const mitigationLists = new Set<unknown>();
+    let leadIn: TextUnit | undefined;
+    for (const unit of unitsOf(context)) {
+      if (unit.type === 'paragraph') leadIn = unit;
+      else if (unit.type === 'listItem' && leadIn && leadIn.section === unit.section && isMitigationLeadIn(leadIn.text)) mitigationLists.add(listOf(topLevelLists, unit));
+      else if (unit.type !== 'listItem') leadIn = undefined;
+    }
     for (const entry of entries) {
       if (answeredElsewhere(entry)) continue;
+      if (entry.type === 'listItem' && mitigationLists.has(listOf(topLevelLists, entry))) continue;
       if (entry.type === 'tableRow' && entry.table && entry.row) {
         const mitigation = columnIndex(entry.table, MITIGATION_COLUMN);
         const risk = entry.row.cells[0]?.text || 'this risk';

@@ -20,13 +20,13 @@ const SUBJECTIVE = new RegExp(
     'usability', 'user[- ]friendly', 'friendly', 'good', 'great', 'nice', 'excellent', 'quality', 'robust(?:ness)?',
     'reliab(?:le|ly|ility)', 'polished', 'professional', 'modern', 'elegant', 'efficien(?:t|tly|cy)', 'appropriate(?:ly)?',
     'adequate(?:ly)?', 'acceptable', 'reasonabl[ey]', 'sufficient(?:ly)?', 'significant(?:ly)?', 'noticeabl[ey]', 'minimal', 'optimal',
-    'maximi[sz]ed?', 'minimi[sz]ed?', 'compelling', 'meaningful', 'valuable', 'useful', 'actionable', 'helpful', 'successful(?:ly)?',
+    'maximi[sz]ed?', 'minimi[sz]ed?', 'compelling', 'meaningful', 'valuable', 'useful', 'actionable', 'helpful',
   ].join('|')})\\b`,
   'i',
 );
 /** An observable outcome: a number, a yes/no result, a stated check, or a testable form. */
 const NUMBER_WORD = /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|half|twice|double|triple|all|every|each|none|no more than|percent)\b/i;
-const BINARY = /\b(?:no|not|never|without|none|nothing|exactly|identical|bit[- ]?(?:exact|identical)|unchanged|passes|pass|fails?|returns?|exits?|rejects?|blocks?|prevents?|can|cannot|can't|shows?|showing|shown|displays?|displayed|appears?|see|sees|seen|receives?|received)\b/i;
+const BINARY = /\b(?:no|not|never|without|none|nothing|exactly|identical|bit[- ]?(?:exact|identical)|unchanged|passes|pass|fails?|returns?|exits?|rejects?|blocks?|prevents?|can|cannot|can't|shows?|showing|shown|displays?|displayed|appears?|see|sees|seen|receives?|received|completes?|completed|installs?|installed|builds?|built|runs?|exists?|creates?|created|writes?|written|deterministic(?:ally)?|matches|matching|equals?)\b/i;
 const CHECK = /\b(?:verified|verifiable|measured|measurable|tested|testable|confirmed|checked|asserted|validated|observable)\s+(?:by|via|with|in|using|through)\b|\b(?:test|benchmark|analysis|audit|survey|metric)\b/i;
 const TESTABLE_FORM = /\b(?:shall|must)\b/i;
 /** "Reduced package size": a comparison of a quantity anyone can measure before and after. */
@@ -41,6 +41,8 @@ function hasJudgement(text: string): boolean {
   }
   return false;
 }
+
+const CITES_ID = new RegExp(REQUIREMENT_ID.source, 'u');
 
 /** Given ... when ... then, in order (three linear searches, no backtracking). */
 function isScenario(text: string): boolean {
@@ -60,7 +62,10 @@ function isScenario(text: string): boolean {
 export function isMeasurable(text: string): boolean {
   const withoutIds = text.replace(REQUIREMENT_ID, ' ');
   if (/\d/.test(withoutIds) || NUMBER_WORD.test(withoutIds) || isScenario(text) || TESTABLE_FORM.test(text)) return true;
-  if (/\bqualitative\b/i.test(text)) return false;
+  // "at least as fast as today", "faster than v1": a comparison with a named baseline.
+  if (/\bas\s+\w+\s+as\b|\bthan\b/i.test(withoutIds)) return true;
+  // "feels alive, as SC-001 to SC-004 check": other criteria make it checkable.
+  if (CITES_ID.test(text.replace(/^[\s*_]*[A-Z]+-\d+[a-z]?[*_:\s]*/u, ''))) return true;
   // A yes/no result counts in the criterion itself, not in an aside: "Simple and fast (no version checking)".
   const withoutAsides = withoutIds.replace(/\([^()]*\)/g, ' ');
   return !hasJudgement(withoutIds) || BINARY.test(withoutAsides) || CHECK.test(withoutIds) || QUANTITY.test(withoutAsides);

@@ -24,10 +24,13 @@ function isMention(source: string, index: number, text: string): boolean {
   const after = source.slice(index + text.length, index + text.length + 40);
   if (/["“'‘`]$/.test(before) || /^["”'’`]/.test(after)) return true;
   if (/to be (?:determined|decided|confirmed)["”]?\s*\($/i.test(before)) return true;
-  if (text.startsWith('???')) return /[\p{L}\p{N}]$/u.test(before);
+  // "???" is a placeholder where it stands for a value: alone, in a cell, or after a label.
+  if (text.startsWith('???')) return !/(?:^|[:|])$/.test(before.trimEnd());
   // "TODO/FIXME", "placeholder/stub/TODO": a list of marker names.
   if (/^\s*\/\s*\w/.test(after) || /\w\s*\/\s*$/.test(before)) return true;
   if (/^\]?\s*(?:comments?|markers?|placeholders?|values?|items?|notes?|tags?|entries|lines?|counts?|annotations?|sections?|stubs?|in (?:new |the )?code)\b/i.test(after)) return true;
+  if (/^\s+(?:or|and)\s+(?:TODO|FIXME|TBD|TBC|XXX)\b/.test(after)) return true;
+  if (/placeholder(?:\s+text)?\s*\(?\s*$|\b(?:pattern|format|named|naming|like|e\.g\.|detects?|catches|reports?|checks? for|marked(?: with| as)?|references?|has|have)\s*[:(]?\s*$/i.test(before)) return true;
   return /\b(?:no|any|zero|without|remaining|leftover|left-over|unresolved|for|like|such as|find|finds|scan|scans|grep|search|searches|flag|flags|contains?|looks? for|see|is a|a|an|the|one|two|three|each|every|single)\s*[:(]?\s*$/i.test(before);
 }
 
@@ -40,6 +43,8 @@ function isMetavariable(source: string, index: number, text: string): boolean {
   const before = source.slice(Math.max(0, index - 30), index).split('\n').pop()!;
   const after = source.slice(index + text.length, index + text.length + 20).split('\n')[0];
   if (/\/$/.test(before) || /^\//.test(after) || /--\w/.test(before + after)) return true;
+  // "<workflow-names>": a kebab-case argument name, as usage lines and message formats write them.
+  if (/^<[a-z]+(?:-[a-z]+)+>$/.test(text.trim())) return true;
   return !/\s/.test(text) && /\b[a-z][\w-]*\s+$/.test(before) && !/[:：]\s*$/.test(before);
 }
 

@@ -24,6 +24,8 @@ export const unverifiedCriterion = defineRule({
       if (reported.has(entry)) continue;
       const marked = markedStatus(entry.text);
       if (!marked || !OPEN.has(marked.status)) continue;
+      // "❌ NOT MET: requirement not satisfied": a status key, not a criterion.
+      if (/^[\s❌⚠️✅🔄]*(?:NOT MET|NOT VERIFIED|UNVERIFIED|PARTIAL(?:LY MET)?|DEFERRED|FAIL(?:ED)?|MET|VERIFIED|PASS(?:ED)?)?\s*[:=–—-]/u.test(entry.text) && entry.text.trimStart().startsWith(marked.marker)) continue;
       context.report({
         message: `This criterion is marked '${marked.marker}': resolve what it flags, then mark it met, or defer it with a recorded decision.`,
         range: firstLineRange(context.doc, entry),

@@ -41,7 +41,7 @@ export const VAGUE_TERMS: Readonly<Record<string, string>> = {
   clearly: 'state what the user must see or be told', comprehensive: 'list what must be covered',
   consistent: 'name what it must match', consistently: 'name what it must match',
   reliable: RELIABILITY, reliably: RELIABILITY, accurately: "give a tolerance, such as '± 0.5%'",
-  easily: USABILITY, easy: USABILITY, typical: QUANTITY, typically: QUANTITY, 'long-running': 'give the duration',
+  easily: USABILITY, easy: USABILITY, 'long-running': 'give the duration',
 };
 
 /** Words that are precise in these phrases ("how many users", "as many as 5"). */
@@ -59,7 +59,9 @@ const COUNTED_THING = /^\s+(?!kinds?\b|sorts?\b|ways?\b|points?\b|times?\b|cases
 
 /** Where a vague word stands: its statement, and the text right around it. */
 interface Occurrence {
+  /** The phrase in lower case, and as written. */
   phrase: string;
+  original: string;
   /** The whole entry: a criterion or scenario with a number or a stated check is measurable as a whole. */
   entry: string;
   /** Where the word starts in `entry`. */
@@ -101,10 +103,11 @@ const NEEDS_CONTEXT: Readonly<Record<string, (before: string, after: string) => 
       (before: string, after: string) => new RegExp(`\\b${GENERIC_VERB}(?:\\s+[\\w'-]+){0,3}\\s*$`, 'i').test(before) || new RegExp(`^\\s+(?:be\\s+)?${GENERIC_VERB}\\b`, 'i').test(after),
     ]),
   ),
+  // "SHALL be stable" asks for an unstated property; "stable link names" names one, defined elsewhere.
+  stable: (before) => /\b(?:be|is|are|been|being|become|becomes)\s+$/i.test(before),
   correct: (_before, after) => /^\s+(?:\w+\s+)?(?:behaviou?r|results?|output|outputs|values?|handling|functionality|operation|order|format(?:ting)?|data|state|responses?|processing)\b/i.test(after),
   immediately: (before, after) =>
-    /\b(?:respond|react|update|appear|show|display|reflect|refresh|reload|notify|apply|take effect|become|visible|available|active|effective)\w*(?:\s+[\w'-]+){0,2}\s*$/i.test(before) ||
-    /^\s+(?:respond|react|update|appear|show|display|reflect|refresh|reload|notify|apply|take effect|become|visible|available|active|effective)/i.test(after),
+    /\b(?:respond|react|appear|show|display|visible|available)\w*(?:\s+[\w'-]+){0,2}\s*$/i.test(before) || /^\s+(?:respond|react|appear|show|display|visible|available)/i.test(after),
 };
 
 const STATED_CHECK = /\b(?:verified|verifiable|measured|measurable|tested|checked|confirmed|asserted|observable)\s+(?:by|via|with|using|through|at|in)\b/i;
@@ -118,7 +121,12 @@ const EXEMPTIONS: readonly [reason: string, test: (occurrence: Occurrence) => bo
   // A number, not a digit in a name ("L2", "IPv6", "S3").
   ['a number or tolerance in the statement', ({ statement, entry, isCriterion }) => /(?<![\p{L}_])\d|±/u.test((isCriterion ? entry : statement).replace(REQUIREMENT_ID, ' '))],
   ['a stated check', ({ statement, entry, isCriterion }) => STATED_CHECK.test(isCriterion ? entry : statement)],
-  ['defined right after it', ({ after }) => /^[^,;.]{0,40}?(?:\s*\(|:|,?\s+(?:i\.e\.|e\.g\.|meaning|namely|such as|like)\b|\s+(?:with no|without|instead of|rather than)\b)/i.test(after)],
+  ['defined right after it', ({ after }) =>
+    /^[^,;.]{0,40}?(?:\s*\(|:|,?\s+(?:i\.e\.|e\.g\.|meaning|namely|such as|like)\b|\s+(?:with no|without|instead of|rather than)\b)|^[^;.]{0,50}?,?\s+(?:by|returning|leaving|keeping|showing|using|via)\s+\w/i.test(after)],
+  ['defined by a cited requirement ("the same smooth crossfade as FR-010")', ({ statement }) => [...statement.matchAll(REQUIREMENT_ID)].some((id) => id.index > 12)],
+  ['a technical term ("instantaneous frequency", "quick overview")', ({ phrase, after }) =>
+    (phrase === 'instantaneous' && /^\s+(?:level|frequency|value|phase|power|amplitude|rate|velocity|position|gain|pitch)\b/i.test(after)) ||
+    (phrase === 'quick' && /^\s+(?:overview|summary|reference|start|look|check|guide|tour|links?|actions?)\b/i.test(after))],
   ['a condition, not the outcome ("when properly configured", "in rapid succession")', ({ statement, before, after }) =>
     /\b(?:when|whenever|if|while|once|unless|in)\s+(?:[\w'-]+\s+){0,3}$/i.test(before) && !/\b(?:shall|must)\b/i.test(after.split(/[,;.]/)[0]) && !/^\s*(?:when|if|while)\b/i.test(statement.trim())],
   ['a term of art ("fail fast")', ({ phrase, before }) => phrase === 'fast' && /\bfail\s*$/i.test(before)],
@@ -128,12 +136,12 @@ const EXEMPTIONS: readonly [reason: string, test: (occurrence: Occurrence) => bo
   ['a purpose, not the obligation', ({ before }) => /\b(?:to|for|so that|in order to)\s+(?:be\s+|the\s+|a\s+|an\s+|more\s+)?$/i.test(before)],
   ['an ordering ("immediately after")', ({ phrase, after }) => phrase === 'immediately' && /^\s+(?:after|before|following|followed|preceding|upon|on the next|at the next|on next)\b/i.test(after)],
   ['compared with a named reference', ({ phrase, after }) => /^(?:consistent(?:ly)?|stable)$/.test(phrase) && /^[^,;.]{0,40}?\b(?:with|to|across|between)\b/i.test(after)],
-  ['an intensifier on a stated outcome ("clearly indicates which features ...")', ({ phrase, after }) => phrase === 'clearly' && /^\s+\w+\s+(?:which|what|whether|that|each|the|when|how)\b/i.test(after)],
+  ['an intensifier on a stated outcome ("clearly indicates which features ...")', ({ phrase, after }) => phrase === 'clearly' && /^\s+\w+\s+(?:which|what|whether|if|that|each|the|when|how)\b/i.test(after)],
   ['a verb ("MUST smooth the input")', ({ phrase, before }) => ['smooth', 'correct', 'clear'].includes(phrase) && /\b(?:must|shall|should|will|can|to|and|or|then)\s+$/i.test(before)],
   ['a comparison with a stated baseline', ({ phrase, statement }) => /(?:er|ly)$/.test(phrase) && /\bthan\b|\bcompared\b|\b(?:is|are)\s+(?:increased|decreased|raised|lowered|reduced)\b/i.test(statement) && /^(?:faster|quicker|slower|better|more|smoother|rapidly|quickly)$/.test(phrase)],
   ['a fit or a class, not a bound ("typical of", "suitable for")', ({ phrase, after }) => /^(?:typical|suitable|appropriate)$/.test(phrase) && /^\s+(?:of|for)\b/i.test(after)],
   ['part of an escape clause ("where appropriate"), which escape-clause reports', ({ phrase, before }) => phrase === 'appropriate' && /\b(?:where|when|if|as)\s+$/i.test(before)],
-  ['a name ("Simple mode")', ({ phrase, before }) => phrase[0] !== phrase[0].toLowerCase() && before.trim() !== '' && !/[.!?:]\s+$/.test(before)],
+  ['a name ("Simple mode")', ({ original, before }) => original[0] !== original[0].toLowerCase() && before.trim() !== '' && !/[.!?:]\s+$/.test(before)],
 ];
 
 export const vagueTerm = defineRule<WordingOptions>({
@@ -152,15 +160,14 @@ export const vagueTerm = defineRule<WordingOptions>({
       // Scenarios spell out how a statement's word ("handle errors gracefully", "flexible selection") is met; they do not say which "various" formats.
       if (!QUANTIFIERS.has(phrase) && match.unit.type === 'paragraph' && match.unit.section && explained.has(match.unit.section)) continue;
       if (PRECISE_CONTEXT.test(match.unit.text.slice(Math.max(0, match.index - 8), match.index))) continue;
-      const after = match.unit.text.slice(match.index + match.phrase.length, match.index + match.phrase.length + 40);
+      const after = match.unit.text.slice(match.index + match.phrase.length, match.index + match.phrase.length + 80);
       const before = match.unit.text.slice(Math.max(0, match.index - 80), match.index);
       if (QUANTIFIERS.has(phrase) && !COUNTED_THING.test(after)) continue;
       if (APPROXIMATIONS.has(phrase) && POINTS_AT_EXAMPLE.test(after)) continue;
       const { statement, inSetup } = statementAround(match.unit.text, match.index);
       if (inSetup) continue;
       const isCriterion = match.unit.kind === 'success-criteria' || /\bgiven\b[\s\S]*\bthen\b/i.test(match.unit.text);
-      const occurrence: Occurrence = { phrase: match.phrase, entry: match.unit.text, index: match.index, isCriterion, statement, before, after };
-      occurrence.phrase = phrase === match.phrase.toLowerCase().replace(/\s+/g, ' ') && match.phrase[0] === match.phrase[0].toLowerCase() ? phrase : match.phrase;
+      const occurrence: Occurrence = { phrase, original: match.phrase, entry: match.unit.text, index: match.index, isCriterion, statement, before, after };
       if (EXEMPTIONS.some(([, exempt]) => exempt(occurrence))) continue;
       const needs = Object.hasOwn(NEEDS_CONTEXT, phrase) ? NEEDS_CONTEXT[phrase] : undefined;
       if (needs && !needs(before, after)) continue;

@@ -19,7 +19,7 @@ export const openspecProposalTemplate: Template = {
       ...section('impact', 'Impact', 'other', 'recommended',
         ['Impacts', 'Affected Areas', 'Affected Specs', 'Specifications Affected', 'Affected Code', 'Affected Files', 'Files to Update', 'Breaking Changes', 'Migration', ...translated('impact')],
         '- Affected code, APIs, dependencies and systems: TBD'),
-      keywords: ['affected', 'implementation', 'files', 'migration', 'breaking', 'compatibility'],
+      keywords: ['affected', 'implementation', 'files', 'migration', 'breaking', 'compatibility', 'deltas'],
     },
   ],
 };

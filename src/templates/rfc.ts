@@ -4,12 +4,12 @@ import { translated } from '../core/translated-titles.js';
 /**
  * The Rust RFC shape: motivation-first design proposals. The explanations are design prose,
  * not requirement lists, so language rules read only their "shall" sentences. Sections carry
- * the date the template gained them (guide-level explanation 2017, prior art and future
- * possibilities 2018): RFCs started earlier were written without them.
+ * the date the template gained them (drawbacks 2014, guide-level explanation 2017, prior art
+ * and future possibilities 2018): RFCs started earlier were written without them.
  */
 /** Words in other headings that show a section is there under another title. */
 const KEYWORDS: Record<string, string[]> = {
-  'guide-level-explanation': ['guide', 'tutorial', 'usage', 'user facing', 'public interface', 'examples', 'how to use'],
+  'guide-level-explanation': ['guide', 'tutorial', 'usage', 'user facing', 'public interface', 'examples', 'how to use', 'explanation', 'proposal', 'overview'],
   'reference-level-explanation': ['design', 'specification', 'semantics', 'implementation', 'technical details'],
   drawbacks: ['drawback', 'drawbacks', 'downside', 'downsides', 'disadvantages', 'cons', 'costs', 'risks'],
   'rationale-and-alternatives': ['alternative', 'alternatives', 'rationale', 'why not', 'other options', 'design choices'],
@@ -36,7 +36,7 @@ export const rfcTemplate: Template = {
       ['Reference level explanation', 'Reference-level design', 'Detailed design', 'Detailed description', 'Design', 'Technical design', 'Specification', 'Implementation', ...translated('referenceLevel')],
       'TBD: the technical details: interactions with other features, corner cases.'),
     section('drawbacks', 'Drawbacks', 'other', 'required', ['Drawback', 'Downsides', 'Risks', 'Costs and drawbacks', 'Drawbacks, alternatives', 'Rationale, drawbacks and alternatives', ...translated('drawbacks')],
-      '- TBD: why should we not do this?'),
+      '- TBD: why should we not do this?', undefined, '2014-04-06'),
     section('rationale-and-alternatives', 'Rationale and alternatives', 'other', 'required',
       ['Alternatives', 'Rationale', 'Drawbacks, alternatives', 'Rationale, drawbacks and alternatives', 'Alternative designs', 'Alternative design', 'Alternatives considered', 'Alternatives and rationale', 'Design rationale', ...translated('rationaleAndAlternatives')],
       '- TBD: why this design is the best in the space of possible designs.'),

@@ -31,10 +31,11 @@ export interface LabelSet {
   /** Which documents, which rule version, and how the sample was drawn. */
   description: string;
   /**
-   * The precision each rule had on this set when it was last recorded (`score --record`):
-   * it may not drop. Held-out sets are held to 0.9 instead.
+   * The precision and the share of true findings still reported that each rule had on this
+   * set when it was last recorded (`score --record`): neither may drop. Held-out sets are
+   * held to 0.9 instead.
    */
-  floors?: Record<string, number>;
+  floors?: Record<string, { precision: number; recall: number }>;
   labels: Label[];
 }
 

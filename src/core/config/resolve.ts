@@ -154,3 +154,16 @@ export function resolveFileSettings(config: EffectiveConfig, file: FileContext):
     maxFileSize: config.maxFileSize,
   };
 }
+
+const SOURCES: Record<TemplateSource, string> = {
+  cli: 'chosen with --template',
+  'front-matter': "named in the file's front matter",
+  config: 'set by the configuration',
+  layout: "from the file's folder layout",
+  default: 'the default',
+};
+
+/** "Template 'spec-kit', from the file's folder layout (spec-kit feature folder specs/001-export)." */
+export function describeTemplateChoice(settings: Pick<FileSettings, 'template' | 'templateSource' | 'specReason'>): string {
+  return `Template '${settings.template.name}', ${SOURCES[settings.templateSource]}; checked because: ${settings.specReason}.`;
+}
