@@ -1,5 +1,5 @@
 /** Binds the engine's config system to the built-in rules and templates. */
-import { findConfigFile } from './core/config/discover.js';
+import { configFileIn } from './core/config/discover.js';
 import { ConfigLoader, type ConfigHost, type EffectiveConfig, type LoadResult } from './core/config/load.js';
 import type { ConfigError } from './core/config/locate.js';
 import { resolveFileSettings, type FileSettings } from './core/config/resolve.js';
@@ -105,10 +105,11 @@ export class SpecwiseProject {
     return answer;
   }
 
+  /** The nearest config file, each directory asked once: sibling folders share their parents' answers. */
   private discover(dir: string): Promise<string | undefined> {
     let found = this.discovered.get(dir);
     if (!found) {
-      found = findConfigFile(dir, this.host, this.options.root);
+      found = configFileIn(dir, this.host, this.options.root).then(({ file, stop }) => (file || stop ? file : this.discover(dirname(dir))));
       this.discovered.set(dir, found);
     }
     return found;

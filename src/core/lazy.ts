@@ -18,7 +18,8 @@ export const CLOSELY_READ_KINDS: ReadonlySet<SectionKind | undefined> = new Set<
  * so `mu*st*` or `[TB](x)D` still count.
  */
 const TEXT_SIGNALS: readonly RegExp[] = [
-  /shall|must/i,
+  // Outside requirement and criteria sections, only "shall" sentences are normative.
+  /shall/i,
   /(?:REQ|FR|NFR|SC|AC|US|UC|BR|SR|TR|QR|SEC|PERF|SYS)-\d|R\d+\.\d/,
   /TODO|TBD|TBC|FIXME|\?\?\?|NEEDS\s+CLARIFICATION|fill\s+(?:me|this)\s+in|to\s+be\s+(?:written|determined|decided)/i,
 ];

@@ -165,7 +165,12 @@ function referenceContext(unit: TextUnit): ReferenceContext {
  * AC-) are defined: "FR-001: 95% of ..." cites FR-001. Every other occurrence is a reference.
  */
 function isDefinition(unit: TextUnit, id: string, index: number): boolean {
-  if (!LEADING_ID.test(unit.text.slice(0, index)) || isTraceItem(unit) || unit.kind === 'test-plan') return false;
+  if (isTraceItem(unit) || unit.kind === 'test-plan') return false;
+  if (!LEADING_ID.test(unit.text.slice(0, index))) {
+    // A nested item of a requirement or criterion that opens with its own id ("SC-002a" under SC-002) defines it.
+    const opensNestedItem = LEADING_ID.test(unit.text.slice(unit.text.lastIndexOf('\n', index - 1) + 1, index)) && unit.text.lastIndexOf('\n', index - 1) >= 0;
+    return opensNestedItem && !inTraceSection(unit) && (unit.kind === 'requirements' || unit.kind === 'user-stories' || (unit.kind === 'success-criteria' && CRITERION_PREFIXES.has(idPrefix(id))));
+  }
   if (MODAL.test(unit.text)) return unit.kind !== 'success-criteria' || CRITERION_PREFIXES.has(idPrefix(id));
   if (inTraceSection(unit)) return false;
   if (unit.kind === 'success-criteria') return CRITERION_PREFIXES.has(idPrefix(id));

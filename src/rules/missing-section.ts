@@ -34,7 +34,7 @@ function isRedirect(doc: SpecDocument): boolean {
 }
 
 /**
- * A substantial document (400 words or more) that matches fewer than half of the template's
+ * A substantial document (250 words or more) that matches fewer than half of the template's
  * sections is another kind of document (a charter, a roadmap), not a spec missing most of
  * its sections; a short draft still gets every missing section, so it can be scaffolded.
  */
@@ -43,7 +43,7 @@ function isOtherKind(doc: SpecDocument, match: TemplateMatch): boolean {
   const present = expected.filter((entry) => match.byId.has(entry.id)).length;
   if (present * 2 >= expected.length) return false;
   let words = 0;
-  for (const _ of doc.text.matchAll(/\S+/g)) if (++words >= 400) return true;
+  for (const _ of doc.text.matchAll(/\S+/g)) if (++words >= 250) return true;
   return false;
 }
 

@@ -14,7 +14,7 @@ const TARGET = 'state the target value and unit';
 /** INCOSE R7/R33/R34/R35 and Wiegers' ambiguous terms, each with what to write instead. */
 export const VAGUE_TERMS: Readonly<Record<string, string>> = {
   fast: SPEED, faster: SPEED, quick: SPEED, quickly: SPEED, responsive: SPEED,
-  instant: SPEED, instantly: SPEED, instantaneous: SPEED, 'high performance': SPEED, performant: SPEED, snappy: SPEED,
+  instantaneous: SPEED, 'high performance': SPEED, performant: SPEED, snappy: SPEED,
   'user-friendly': USABILITY, 'user friendly': USABILITY, 'easy to use': USABILITY, 'easy-to-use': USABILITY, intuitive: USABILITY,
   'easy to learn': USABILITY, 'simple to use': USABILITY,
   robust: RELIABILITY, resilient: RELIABILITY, 'highly available': RELIABILITY, 'high availability': RELIABILITY,
@@ -35,11 +35,10 @@ export const VAGUE_TERMS: Readonly<Record<string, string>> = {
   nearly: "give a tolerance, such as '200 ms ± 20 ms'", 'almost always': "give a rate, such as 'in 99% of requests'",
   timely: TIME, 'in a timely manner': TIME, soon: TIME, eventually: TIME, asap: TIME, 'as soon as possible': TIME, promptly: TIME,
   immediately: "give the deadline, such as 'within 1 s'",
-  correct: 'name the expected value or the oracle that decides it', correctly: 'name the expected value or the oracle that decides it',
+  correctly: 'name the expected value or the oracle that decides it',
   stable: 'state what must not change, and over what (runs, versions, restarts)',
-  smooth: "state the bound, such as 'no step larger than 1 dB'", smoothly: "state the bound, such as 'no step larger than 1 dB'",
+  smooth: "state the bound, such as 'no step larger than 1 dB'",
   clearly: 'state what the user must see or be told', comprehensive: 'list what must be covered',
-  consistent: 'name what it must match', consistently: 'name what it must match',
   reliable: RELIABILITY, reliably: RELIABILITY, accurately: "give a tolerance, such as '± 0.5%'",
   easily: USABILITY, easy: USABILITY, 'long-running': 'give the duration',
 };
@@ -67,14 +66,15 @@ interface Occurrence {
   /** Where the word starts in `entry`. */
   index: number;
   isCriterion: boolean;
-  /** The sentence (or, in a Given/When/Then, the Then part) that holds it. */
+  /** The sentence (or, in a Given/When/Then, the Then part) that holds it, and its text up to the word. */
   statement: string;
+  head: string;
   before: string;
   after: string;
 }
 
 /** The sentence around `index`; in a Given/When/Then, only its outcome: Given and When describe the setup. */
-function statementAround(text: string, index: number): { statement: string; inSetup: boolean } {
+function statementAround(text: string, index: number): { statement: string; head: string; inSetup: boolean } {
   const starts = [...text.slice(0, index).matchAll(/[.!?](?=\s)|\n/g)];
   const from = starts.length > 0 ? starts[starts.length - 1].index + 1 : 0;
   const end = text.slice(index).search(/[.!?](?=\s|$)|\n/);
@@ -85,27 +85,25 @@ function statementAround(text: string, index: number): { statement: string; inSe
   const setup =
     (/\bgiven\b/i.test(statement) && (!then || index - from < then.index)) ||
     (/^\s*(?:given|when|if|and)\b/i.test(statement) && !then && !/\b(?:shall|must)\b/i.test(statement));
-  return { statement, inSetup: setup };
+  return { statement, head: text.slice(from, index), inSetup: setup };
 }
 
 /**
  * Words vague only in some uses. A manner adverb is vague on a generic verb ("works
  * correctly", "fails gracefully") but not on a specific one ("correctly preserved");
- * "correct" is vague before a generic noun ("correct output") but not before a determinate
- * one ("the correct branch"); "immediately" is vague as a response time ("responds
- * immediately"), not as an order of steps ("immediately re-evaluates").
+ * "immediately" is vague as a response time ("responds immediately"), not as an order of
+ * steps ("immediately re-evaluates").
  */
 const GENERIC_VERB = '(?:works?|working|worked|handle[sd]?|handling|behaves?|behaving|function(?:s|ing)?|operates?|operating|performs?|performing|runs?|running|process(?:es|ed|ing)?|respond(?:s|ing)?|fails?|failing|exits?|recover(?:s|ing)?|degrades?|transition(?:s|ing)?|displays?|displayed|shows?|shown|renders?|rendered|updates?|updated|loads?|loaded|integrates?|communicates?|indicates?|handled|treated|managed|supports?|supported)';
 const NEEDS_CONTEXT: Readonly<Record<string, (before: string, after: string) => boolean>> = {
   ...Object.fromEntries(
-    ['correctly', 'properly', 'appropriately', 'gracefully', 'smoothly', 'clearly', 'reliably', 'accurately', 'consistently', 'efficiently', 'seamlessly'].map((adverb) => [
+    ['correctly', 'properly', 'appropriately', 'gracefully', 'clearly', 'reliably', 'accurately', 'efficiently', 'seamlessly'].map((adverb) => [
       adverb,
       (before: string, after: string) => new RegExp(`\\b${GENERIC_VERB}(?:\\s+[\\w'-]+){0,3}\\s*$`, 'i').test(before) || new RegExp(`^\\s+(?:be\\s+)?${GENERIC_VERB}\\b`, 'i').test(after),
     ]),
   ),
   // "SHALL be stable" asks for an unstated property; "stable link names" names one, defined elsewhere.
   stable: (before) => /\b(?:be|is|are|been|being|become|becomes)\s+$/i.test(before),
-  correct: (_before, after) => /^\s+(?:\w+\s+)?(?:behaviou?r|results?|output|outputs|values?|handling|functionality|operation|order|format(?:ting)?|data|state|responses?|processing)\b/i.test(after),
   immediately: (before, after) =>
     /\b(?:respond|react|appear|show|display|visible|available)\w*(?:\s+[\w'-]+){0,2}\s*$/i.test(before) || /^\s+(?:respond|react|appear|show|display|visible|available)/i.test(after),
 };
@@ -134,10 +132,11 @@ const EXEMPTIONS: readonly [reason: string, test: (occurrence: Occurrence) => bo
   ['a bound with its condition ("acceptable if ...")', ({ phrase, after }) => phrase === 'acceptable' && /^\s+(?:if|when|provided|as long as|only)\b/i.test(after)],
   ['inside a parenthetical', ({ entry, index }) => insideParentheses(entry, index)],
   ['a purpose, not the obligation', ({ before }) => /\b(?:to|for|so that|in order to)\s+(?:be\s+|the\s+|a\s+|an\s+|more\s+)?$/i.test(before)],
+  ['in a rationale clause ("so that the UI stays responsive")', ({ head }) => /\b(?:so that|in order to|because|since|which (?:keeps|makes|lets))\b/i.test(head)],
   ['an ordering ("immediately after")', ({ phrase, after }) => phrase === 'immediately' && /^\s+(?:after|before|following|followed|preceding|upon|on the next|at the next|on next)\b/i.test(after)],
-  ['compared with a named reference', ({ phrase, after }) => /^(?:consistent(?:ly)?|stable)$/.test(phrase) && /^[^,;.]{0,40}?\b(?:with|to|across|between)\b/i.test(after)],
+  ['compared with a named reference ("stable across restarts")', ({ phrase, after }) => phrase === 'stable' && /^[^,;.]{0,40}?\b(?:with|to|across|between)\b/i.test(after)],
   ['an intensifier on a stated outcome ("clearly indicates which features ...")', ({ phrase, after }) => phrase === 'clearly' && /^\s+\w+\s+(?:which|what|whether|if|that|each|the|when|how)\b/i.test(after)],
-  ['a verb ("MUST smooth the input")', ({ phrase, before }) => ['smooth', 'correct', 'clear'].includes(phrase) && /\b(?:must|shall|should|will|can|to|and|or|then)\s+$/i.test(before)],
+  ['a verb ("MUST smooth the input")', ({ phrase, before }) => phrase === 'smooth' && /\b(?:must|shall|should|will|can|to|and|or|then)\s+$/i.test(before)],
   ['a comparison with a stated baseline', ({ phrase, statement }) => /(?:er|ly)$/.test(phrase) && /\bthan\b|\bcompared\b|\b(?:is|are)\s+(?:increased|decreased|raised|lowered|reduced)\b/i.test(statement) && /^(?:faster|quicker|slower|better|more|smoother|rapidly|quickly)$/.test(phrase)],
   ['a fit or a class, not a bound ("typical of", "suitable for")', ({ phrase, after }) => /^(?:typical|suitable|appropriate)$/.test(phrase) && /^\s+(?:of|for)\b/i.test(after)],
   ['part of an escape clause ("where appropriate"), which escape-clause reports', ({ phrase, before }) => phrase === 'appropriate' && /\b(?:where|when|if|as)\s+$/i.test(before)],
@@ -164,10 +163,10 @@ export const vagueTerm = defineRule<WordingOptions>({
       const before = match.unit.text.slice(Math.max(0, match.index - 80), match.index);
       if (QUANTIFIERS.has(phrase) && !COUNTED_THING.test(after)) continue;
       if (APPROXIMATIONS.has(phrase) && POINTS_AT_EXAMPLE.test(after)) continue;
-      const { statement, inSetup } = statementAround(match.unit.text, match.index);
+      const { statement, head, inSetup } = statementAround(match.unit.text, match.index);
       if (inSetup) continue;
       const isCriterion = match.unit.kind === 'success-criteria' || /\bgiven\b[\s\S]*\bthen\b/i.test(match.unit.text);
-      const occurrence: Occurrence = { phrase, original: match.phrase, entry: match.unit.text, index: match.index, isCriterion, statement, before, after };
+      const occurrence: Occurrence = { phrase, original: match.phrase, entry: match.unit.text, index: match.index, isCriterion, statement, head, before, after };
       if (EXEMPTIONS.some(([, exempt]) => exempt(occurrence))) continue;
       const needs = Object.hasOwn(NEEDS_CONTEXT, phrase) ? NEEDS_CONTEXT[phrase] : undefined;
       if (needs && !needs(before, after)) continue;
