@@ -10,8 +10,8 @@ import { CHECKS, judge, loadSet, type Produced } from '../test/unit/translation-
 const techSpec = builtInTemplates.get('tech-spec')!;
 const showFailures = process.argv.includes('--failures');
 
-function produce(text: string): Produced {
-  const result = translate(text, { template: techSpec }) as { markdown?: string; message?: string };
+async function produce(text: string): Promise<Produced> {
+  const result = (await translate(text, { template: techSpec })) as { markdown?: string; message?: string };
   return { markdown: result.markdown ?? '', message: result.message };
 }
 
@@ -22,7 +22,8 @@ function passesOwnCheck(markdown: string): boolean {
 
 const set = loadSet();
 const started = performance.now();
-const outputs = set.map((request) => produce(request.text));
+const outputs: Produced[] = [];
+for (const request of set) outputs.push(await produce(request.text));
 const elapsed = performance.now() - started;
 const verdicts = set.map((request, index) => ({ request, problems: judge(request, outputs[index]), passes: passesOwnCheck(outputs[index].markdown) }));
 const right = verdicts.filter((verdict) => verdict.problems.length === 0);

@@ -191,7 +191,11 @@ export async function translateRequirement(service: SpecService, options: Transl
   }
   const folder = baseFolder();
   const template = analysis?.result.template ?? (folder ? (await service.project(folder).configFor(joinPath(enginePath(folder), 'new.md'))).config.templates.get(readSettings(folder).defaultTemplate) : undefined) ?? builtInTemplates.get(DEFAULT_TEMPLATE)!;
-  const translation = translate(text, { template });
+  const translation = await translate(text, { template });
+  if (translation.kind === 'none') {
+    void vscode.window.showInformationMessage(`Specwise: ${translation.message}`);
+    return undefined;
+  }
   const requirements = (translation.markdown.match(/^- \*\*(?:REQ|NFR)-\d+\*\*/gm) ?? []).length;
   if (!editor || !analysis) {
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: translation.markdown });

@@ -129,11 +129,18 @@ const SMELLS: [RegExp, string][] = [
   [/\bshall (?:be able to|can|could|must|should|will|need)\b/, 'a second modal after "shall"'],
   [/\ballow the system\b/i, '"allow the system"'],
   [/\s[,.;:](?!\d)|,,|\.\.|\s{2,}/, 'stray punctuation or spacing'],
+  [/\b(?:and|or|of|to|with|the|a|an|from|for|by)[.,;:]/i, 'a sentence left hanging on a function word'],
+  [/\b(?:must|should|needs? to|ha(?:s|ve) to|ought to)\b/i, 'a modal of the request left in the text'],
 ];
 
-function smellsIn(line: string): string[] {
+/** In a requirement, a condition cannot lean on a pronoun: nothing before it says what "it" is. */
+const UNRESOLVED_CONDITION = /^(?:When|While|If|Where) (?:it|they|them|this|that|he|she)\b|, (?:when|while|if) (?:it|they|them|this|that|he|she)\b/;
+
+function smellsIn(line: string, requirement: boolean): string[] {
   const prose = line.replace(/"[^"]*"|“[^”]*”|`[^`]*`|\[NEEDS CLARIFICATION: [^\]]*\]/g, '"…"');
-  return SMELLS.filter(([pattern]) => pattern.test(prose)).map(([, what]) => `${what} in "${line}"`);
+  const smells = SMELLS.filter(([pattern]) => pattern.test(prose)).map(([, what]) => `${what} in "${line}"`);
+  if (requirement && UNRESOLVED_CONDITION.test(prose)) smells.push(`a condition whose subject is an unresolved pronoun in "${line}"`);
+  return smells;
 }
 
 function dependencyRows(body: string | undefined): string[] {
@@ -243,7 +250,8 @@ export function judge(request: SetRequest, produced: Produced): Problem[] {
   const questions = sections.get('open questions') ?? '';
   for (const phrase of request.questions ?? []) if (!questions.includes(`"${phrase}"`)) fail('open questions', `no open question about "${phrase}"`);
 
-  for (const line of [...requirementLines, ...criteria]) for (const smell of smellsIn(line.text)) fail('wording', smell);
+  for (const line of requirementLines) for (const smell of smellsIn(line.text, true)) fail('wording', smell);
+  for (const line of criteria) for (const smell of smellsIn(line.text, false)) fail('wording', smell);
   const title = /^# (.+)$/m.exec(markdown)?.[1] ?? '';
   if (!/\s/.test(title.trim()) || /^(?:Be|Is|Are|Get|Gets|Have|Has|Do|Does)\b/.test(title)) fail('wording', `title "${title}" does not name the capability`);
   if (/\bAC-(\d+) to AC-(\d+)\b/.test(markdown)) {
