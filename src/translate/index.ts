@@ -1,6 +1,11 @@
 import { lintText } from '../api.js';
 import { fixText } from '../core/fix-all.js';
+import type { TextEdit } from '../core/fix.js';
+import { parseSpec } from '../core/parse.js';
 import type { Template } from '../core/template.js';
+import { matchTemplate } from '../core/template-match.js';
+import { conventionsOf } from './conventions.js';
+import { insertionEdits } from './insert.js';
 import { phrasePattern } from '../core/wording.js';
 import { ESCAPE_CLAUSES } from '../rules/escape-clause.js';
 import { OPEN_ENDED_CLAUSES } from '../rules/open-ended-clause.js';
@@ -16,6 +21,25 @@ import { renderParts, sectionBody, type CriterionStyle, type Numbering, type Par
 
 export type { Capability, Extraction } from './model.js';
 export { insertionEdits } from './insert.js';
+
+export interface SpecEdits {
+  kind: 'edits';
+  edits: TextEdit[];
+  /** Requirement and NFR ids added, in order. */
+  ids: string[];
+}
+
+/**
+ * A translation planned into an existing spec: ids continue after the spec's highest of each
+ * family, criteria take the spec's style, rows join its tables. The text is the spec as it is now.
+ */
+export async function translateInto(specText: string, template: Template, request: string, options: { language?: Language } = {}): Promise<SpecEdits | NoRequirement> {
+  const doc = parseSpec(specText);
+  const { numbering, style } = conventionsOf(doc, matchTemplate(doc, template), templateStyle(template));
+  const { extraction, parts } = await translateParts(request, { style, numbering, language: options.language });
+  if (!parts) return { kind: 'none', extraction, message: NO_REQUIREMENT_MESSAGE, markdown: '' };
+  return { kind: 'edits', edits: insertionEdits(doc, template, parts, request), ids: parts.ids };
+}
 
 export interface TranslateOptions {
   template: Template;
@@ -56,7 +80,7 @@ export interface NoRequirement {
 export type TranslationResult = Translation | NoRequirement;
 
 export const NO_REQUIREMENT_MESSAGE =
-  'No requirement found: no sentence asks for something the system or its users must do (such as "Store managers should be able to reorder from the supplier portal"). Nothing was translated.';
+  'No requirement found, nothing translated: no sentence says what the system or its users must do (such as "Store managers should be able to reorder from the supplier portal").';
 
 const AMBIGUOUS = phrasePattern([...Object.keys(VAGUE_TERMS), ...ESCAPE_CLAUSES, ...OPEN_ENDED_CLAUSES])!;
 
@@ -109,15 +133,18 @@ export interface RenderOptions {
   style: CriterionStyle;
   numbering: Numbering;
   language?: Language;
+  /** Names the spec and its milestones; default: from the first capability. */
+  title?: string;
 }
 
 /** The request read and written as parts; no parts when it holds no requirement. */
-export async function translateParts(text: string, options: RenderOptions): Promise<{ extraction: Extraction; parts?: Parts; english: English }> {
+export async function translateParts(text: string, options: RenderOptions): Promise<{ extraction: Extraction; parts?: Parts; english: English; title?: string }> {
   const language = options.language ?? (await loadCompromise());
   const english = createEnglish(language);
   const extraction = readRequest(text, language, english);
   if (extraction.capabilities.length === 0) return { extraction, english };
-  return { extraction, english, parts: renderParts(extraction, options.numbering, options.style, english, ambiguityQuestions(text)) };
+  const title = options.title ?? titleOf(extraction.capabilities[0], english);
+  return { extraction, english, title, parts: renderParts(extraction, options.numbering, options.style, english, ambiguityQuestions(text), title) };
 }
 
 /** Deterministic translation of a business request into a technical spec in the template's shape. */
@@ -125,7 +152,7 @@ export async function translate(text: string, options: TranslateOptions): Promis
   const { template } = options;
   const shape = templateStyle(template);
   const numbering: Numbering = { requirement: options.idPrefix ?? shape.requirement, criterion: shape.criterion, width: shape.width, next: {} };
-  const { extraction, parts, english } = await translateParts(text, { style: shape.style, numbering, language: options.language });
+  const { extraction, parts, title } = await translateParts(text, { style: shape.style, numbering, language: options.language, title: options.title });
   if (!parts) return { kind: 'none', extraction, message: NO_REQUIREMENT_MESSAGE, markdown: '' };
   const sections: TranslatedSection[] = [];
   for (const entry of template.sections) {
@@ -141,7 +168,6 @@ export async function translate(text: string, options: TranslateOptions): Promis
   if (!template.sections.some((entry) => entry.kind === 'success-criteria')) {
     sections.push({ id: 'acceptance-criteria', title: 'Acceptance Criteria', kind: 'success-criteria', body: parts.criteria.join('\n') });
   }
-  const title = options.title ?? titleOf(extraction.capabilities[0], english);
   const draft = [`---`, `title: ${JSON.stringify(title)}`, `template: ${template.name}`, `status: Draft`, `---`, '', `# ${title}`, '', ...sections.flatMap((section) => [`## ${section.title}`, '', section.body, '']), ''].join('\n');
   // Wording copied from the request that the language rules would flag gets a clarification marker.
   const wordingRules = new Set(['vague-term', 'escape-clause', 'open-ended-clause']);

@@ -16,8 +16,9 @@ export interface Numbering {
   requirement: string;
   /** Prefix of criterion ids: AC or SC. */
   criterion: string;
-  /** Digits ids are padded to (FR-001: 3). */
+  /** Digits ids are padded to (FR-001: 3), and per prefix where a spec pads some and not others. */
   width: number;
+  widths?: Record<string, number>;
   /** The next number of each prefix. */
   next: Record<string, number>;
 }
@@ -48,7 +49,7 @@ export interface Parts {
 export function nextId(numbering: Numbering, prefix: string): string {
   const number = numbering.next[prefix] ?? 1;
   numbering.next[prefix] = number + 1;
-  return `${prefix}-${String(number).padStart(numbering.width, '0')}`;
+  return `${prefix}-${String(number).padStart(numbering.widths?.[prefix] ?? numbering.width, '0')}`;
 }
 
 function criterionText(capability: Capability, style: CriterionStyle, english: English): string {
@@ -78,7 +79,7 @@ function goal(capability: Capability, english: English): string {
 
 const RISK_MARKERS = { likelihood: ask('likelihood'), impact: ask('impact'), mitigation: ask('mitigation'), owner: ask('owner') };
 
-export function renderParts(extraction: Extraction, numbering: Numbering, style: CriterionStyle, english: English, ambiguities: string[]): Parts {
+export function renderParts(extraction: Extraction, numbering: Numbering, style: CriterionStyle, english: English, ambiguities: string[], title: string): Parts {
   const requirements: string[] = [];
   const criteria: string[] = [];
   const ids: string[] = [];
@@ -122,8 +123,8 @@ export function renderParts(extraction: Extraction, numbering: Numbering, style:
   if (riskTexts.length === 0) riskTexts.push('Requirements change after development starts');
   const risks = riskTexts.map((risk) => ({ risk, ...RISK_MARKERS }));
   const milestones = [
-    { milestone: 'Design review', date: ask('date'), owner: ask('owner') },
-    { milestone: 'Launch', date: ask('date'), owner: ask('owner') },
+    { milestone: `Design review: ${title}`, date: ask('date'), owner: ask('owner') },
+    { milestone: `Launch: ${title}`, date: ask('date'), owner: ask('owner') },
   ];
   const firstCriterion = criteria[0].match(/\*\*([A-Z]+-\d+)\*\*/)![1];
   const lastCriterion = criteria[criteria.length - 1].match(/\*\*([A-Z]+-\d+)\*\*/)![1];

@@ -177,7 +177,7 @@ describe('translate command', () => {
     const result = await cli(['translate', 'notes.txt']);
     assert.equal(result.code, 1);
     assert.equal(result.stdout, '');
-    assert.match(result.stderr, /^specwise: No requirement found: .+Nothing was translated\.\n$/);
+    assert.match(result.stderr, /^specwise: No requirement found, nothing translated: .+\.\n$/);
   });
 });
 
