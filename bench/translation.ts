@@ -1,11 +1,12 @@
 // npm run bench:translation: translates every request of the set in
 // test/fixtures/translation/set with the tech-spec template and reports the share fully right
 // (test/unit/translation-set.ts judges), how many outputs pass their own check apart from
-// clarification markers, and the time per request. --failures lists what is wrong.
+// clarification markers, and the time per request. --failures lists what is wrong;
+// --holdout judges the held-out requests in test/fixtures/translation/holdout instead.
 import { lintText } from '../src/api.js';
 import { builtInTemplates } from '../src/templates/index.js';
 import { translate } from '../src/translate/index.js';
-import { CHECKS, judge, loadSet, type Produced } from '../test/unit/translation-set.js';
+import { CHECKS, HOLDOUT_DIR, judge, loadSet, type Produced } from '../test/unit/translation-set.js';
 
 const techSpec = builtInTemplates.get('tech-spec')!;
 const showFailures = process.argv.includes('--failures');
@@ -20,7 +21,7 @@ function passesOwnCheck(markdown: string): boolean {
   return lintText({ text: markdown, template: techSpec }).findings.every((finding) => finding.ruleId === 'unresolved-placeholder' && /^\[NEEDS CLARIFICATION/.test(String(finding.data?.placeholder)));
 }
 
-const set = loadSet();
+const set = loadSet(process.argv.includes('--holdout') ? HOLDOUT_DIR : undefined);
 const started = performance.now();
 const outputs: Produced[] = [];
 for (const request of set) outputs.push(await produce(request.text));

@@ -5,7 +5,7 @@ export const COMPONENT_HEADS = new Set([
   'system', 'app', 'platform', 'site', 'website', 'page', 'form', 'screen', 'search', 'service', 'tool',
   'software', 'plugin', 'plug-in', 'model', 'calculator', 'engine', 'ledger', 'dashboard', 'api', 'command', 'cli',
   'bot', 'kiosk', 'module', 'feature', 'backend', 'frontend', 'product', 'machine', 'line', 'device', 'robot', 'terminal',
-  'extension', 'editor', 'workflow', 'pipeline', 'scheduler', 'checkout', 'installer', 'generator', 'extractor',
+  'extension', 'editor', 'workflow', 'pipeline', 'checkout', 'installer', 'generator', 'extractor',
   'documentation', 'docs',
 ]);
 
@@ -97,4 +97,4 @@ export const SUBORDINATORS: readonly { words: string[]; kind: 'event' | 'state' 
 ];
 
 /** Words that mark a sentence as describing how things are today. */
-export const CONTEXT_MARKERS = /\b(?:currently|right now|today|at the moment|at present|nowadays|these days|at the minute)\b/i;
+export const CONTEXT_MARKERS = /\b(?:currently|right now|today(?!'s)|at the moment|at present|nowadays|these days|at the minute)\b/i;

@@ -78,11 +78,12 @@ export class RequestReader {
   private verbReading: VerbReading = (tokens, index, subject = 'they') => {
     const token = tokens[index];
     if (!token || !/^[A-Za-z][a-z-]+$/.test(token.text) || token.pos === 'PROPN' || token.pos === 'DET' || token.pos === 'PRON') return undefined;
-    // "they X …" forces a verb reading where one exists; "to X the rest" only where the lexicon has one.
-    const phrase = subject === 'to' ? `to ${token.lower} the rest` : `${subject} ${[token.lower, ...tokens.slice(index + 1, index + 4).map((next) => next.text)].join(' ')}`;
+    // "they will X …" forces a verb reading where one exists; "to X the rest" only where the lexicon has one.
+    const lead = subject === 'they' ? 'they will' : subject;
+    const phrase = subject === 'to' ? `to ${token.lower} the rest` : `${lead} ${[token.lower, ...tokens.slice(index + 1, index + 4).map((next) => next.text)].join(' ')}`;
     let reading = this.verbCache.get(phrase);
     if (reading === undefined) {
-      const tagged = this.language.tag(phrase)[1];
+      const tagged = this.language.tag(phrase)[lead.split(' ').length];
       reading = tagged && tagged.pos === 'VERB' && !hasFeature(tagged, 'gerund') ? tagged : null;
       this.verbCache.set(phrase, reading);
     }
@@ -109,7 +110,7 @@ export class RequestReader {
       const sub = subordinatorAt(tokens, 0);
       if (!sub) break;
       const comma = topLevelIndex(tokens, (token) => isPunct(token, ','));
-      if (comma < 0 || !hasClauseVerb(tokens.slice(0, comma))) break;
+      if (comma < 0 || !hasClauseVerb(tokens.slice(0, comma), this.verbReading)) break;
       conditions.push({ kind: sub.kind, tokens: tokens.slice(sub.length, comma) });
       this.mentionClauseSubject(tokens.slice(sub.length, comma));
       tokens = tokens.slice(comma + 1);
@@ -151,6 +152,8 @@ export class RequestReader {
     const hasVerb = sentence.some((token) => token.pos === 'VERB' || token.pos === 'AUX');
     const hasFigure = sentence.some((token) => hasFeature(token, 'value'));
     if ((hasVerb || hasFigure) && sentence.length > 2) this.context.push(source);
+    // "Our field engineers still print job sheets. They should …": who "they" are.
+    this.mentionClauseSubject(stripDiscourseMarkers(trimEnd(sentence)));
   }
 
   private benefitText(tokens: Token[], clause: Clause): Extraction['benefits'][number] {
@@ -183,12 +186,15 @@ export class RequestReader {
         hypothetical = true;
       }
     }
+    // "volunteers got a text": a plural subject the tagger read as a verb.
+    if (tokens[0]?.pos === 'VERB' && hasFeature(tokens[0], 'present3') && startsPredicate(tokens, 1)) {
+      tokens = [{ ...tokens[0], pos: 'NOUN', lemma: this.english.singular(tokens[0].lower), features: new Set(['plural']) }, ...tokens.slice(1)];
+    }
     const way = this.wayFor(tokens);
     if (way) return { ...base, ...way };
     // "Let loyalty members redeem points …"
     if (isWord(tokens[0], 'let') && !isWord(tokens[1], 'me', 'us', "'s")) {
-      let verb = tokens.findIndex((token, index) => index > 1 && isBaseVerb(token) && tokens[index + 1]?.pos !== 'VERB');
-      if (verb < 0) verb = tokens.findIndex((_, index) => index > 1 && (tokens[index - 1].pos === 'NOUN' || tokens[index - 1].pos === 'PROPN') && !!this.verbReading(tokens, index));
+      const verb = this.letVerb(tokens);
       if (verb > 1) return { ...base, subject: this.subject(tokens.slice(1, verb)), predicate: tokens.slice(verb), able: true };
     }
     const depth = depths(tokens);
@@ -217,6 +223,25 @@ export class RequestReader {
     const present = subject.kind === 'component' && (hasFeature(verb, 'present3') || /s$/.test(verb.lower)) && !LINKING_VERBS.has(verb.lemma);
     if (!unit.decided && !hypothetical && !present) return undefined;
     return { ...base, subject, predicate: [verb, ...tokens.slice(end + 1)], able: subject.kind === 'actor', present };
+  }
+
+  /**
+   * Where the verb starts in "Let <people> <verb> …": a word that can be a verb, not plural,
+   * after people ("Let warehouse staff scan pallets", "Let loyalty members redeem points").
+   */
+  private letVerb(tokens: Token[]): number {
+    let fallback = -1;
+    for (let index = 2; index < tokens.length && !isPunct(tokens[index]); index++) {
+      const token = tokens[index];
+      if (hasFeature(token, 'plural') || (hasFeature(token, 'present3') && !isBaseVerb(token))) continue;
+      const before = tokens[index - 1];
+      const people = hasFeature(before, 'person') || isPersonNoun(before.lemma) || isPersonNoun(before.lower);
+      const verbal = isBaseVerb(token) || !!this.verbReading(tokens, index, 'to') || (people && !!this.verbReading(tokens, index));
+      if (!verbal) continue;
+      if (people) return index;
+      if (fallback < 0) fallback = index;
+    }
+    return fallback;
   }
 
   /** A list item or a sentence that starts with a verb: "Send a text message when …", "Decision: keep guest checkout". */
@@ -312,7 +337,7 @@ export class RequestReader {
     const provided = clause.provided!;
     const actor = clause.subject.kind === 'actor' ? clause.subject.text : undefined;
     const purposes = clause.predicate.length > 0 ? splitConjuncts(clause.predicate, this.verbReading) : [{ tokens: [] as Token[], conditions: [] as RawCondition[] }];
-    const trailing = clause.predicate.length === 0 ? trailingConditions(provided) : { tokens: provided, conditions: [] };
+    const trailing = clause.predicate.length === 0 ? trailingConditions(provided, this.verbReading) : { tokens: provided, conditions: [] };
     const objectEnd = nounPhraseEnd(trailing.tokens, 0, { of: true });
     const objectTokens = trailing.tokens.slice(0, objectEnd);
     for (const purpose of purposes) {
@@ -342,6 +367,8 @@ export class RequestReader {
   private capability(subject: Subject, tokens: Token[], clause: Clause): void {
     const phrase = readVerbPhrase(tokens);
     if (!phrase) return;
+    // Whoever "must be able to" act is someone the system lets act ("the scheduler must be able to move …").
+    if (subject.kind === 'thing' && (clause.able || phrase.able)) subject = { ...subject, kind: 'actor' };
     // The subject is what "it" in the conditions most likely means ("… when it is finished").
     this.mention(subject, 'subject');
     const addressing = ADDRESSING_VERBS.has(phrase.verb.split(' ')[0]);
@@ -411,9 +438,10 @@ export class RequestReader {
   private mentionClauseSubject(tokens: Token[]): void {
     if (!startsNounPhrase(tokens[0]) || isPronoun(tokens[0])) return;
     const end = nounPhraseEnd(tokens, 0, { of: true, subject: true });
-    if (end === 0 || !startsPredicate(tokens, end)) return;
+    // "Our field engineers still print …": the verb may follow an adverb, and be tagged a noun.
+    if (end === 0 || !(startsPredicate(tokens, end) || this.verbReading(tokens, end) || (tokens[end]?.pos !== 'NOUN' && this.verbReading(tokens, end + 1)))) return;
     const head = tokens[Math.max(0, nounPhraseEnd(tokens, 0, { of: false }) - 1)];
-    this.discourse.mention({ text: rewrite(tokens.slice(0, end)), plural: hasFeature(head, 'plural'), person: hasFeature(head, 'person') || isPersonNoun(head.lemma), component: false, role: 'subject' });
+    this.discourse.mention({ text: rewrite(tokens.slice(0, end)), plural: hasFeature(head, 'plural') || this.english.isPlural(head.text), person: hasFeature(head, 'person') || isPersonNoun(head.lemma), component: false, role: 'subject' });
   }
 
   /** A condition's clause with its pronoun subject resolved ("when they are back online"). */

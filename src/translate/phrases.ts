@@ -50,6 +50,9 @@ export function startsNounPhrase(token: Token | undefined, next?: Token): boolea
   return PREDETERMINERS.has(token.lower);
 }
 
+/** Adverbs between a subject and its verb, whatever the tagger calls them. */
+const FREQUENCY_ADVERBS = /^(?:still|also|often|always|never|usually|now|already|currently|manually|sometimes|rarely)$/;
+
 /** What may follow a noun phrase's last word: nothing, punctuation, a preposition or a clause word. */
 function endsPhrase(token: Token | undefined): boolean {
   if (!token || token.pos === 'PUNCT' || token.pos === 'ADP' || token.pos === 'SCONJ' || token.pos === 'CCONJ' || token.pos === 'ADV' || token.pos === 'ADJ') return true;
@@ -73,6 +76,7 @@ export function nounPhraseEnd(tokens: readonly Token[], start: number, options: 
   while (index < tokens.length) {
     const token = tokens[index];
     const next = tokens[index + 1];
+    if (sawNoun && FREQUENCY_ADVERBS.test(token.lower)) break;
     // An adjective after the head ("work orders offline") is not part of the phrase.
     if (token.pos === 'ADJ' && sawNoun && !(next && /^(?:NOUN|PROPN|ADJ|NUM)$/.test(next.pos))) break;
     if (hasFeature(token, 'code') || token.pos === 'NOUN' || token.pos === 'PROPN' || token.pos === 'NUM' || token.pos === 'ADJ') {
@@ -85,8 +89,13 @@ export function nounPhraseEnd(tokens: readonly Token[], start: number, options: 
       continue;
     }
     // A verb tag inside a noun phrase ("a text message when", "refund orders that") is a noun.
-    // As a subject, a verb after the noun is the predicate ("the tank drops below 20%"); as an
-    // object, a plural-looking verb tag after a noun is a noun ("interview scores side by side").
+    // As a subject, a verb after the noun is the predicate ("the tank drops below 20%") unless a
+    // predicate follows it ("our field engineers still print"); as an object, a plural-looking
+    // verb tag after a noun is a noun ("interview scores side by side").
+    if (options.subject && hasFeature(token, 'present3') && sawNoun && (next?.pos === 'ADV' || next?.pos === 'AUX' || FREQUENCY_ADVERBS.test(lower(next)) || modalAt(tokens, index + 1))) {
+      index++;
+      continue;
+    }
     const nounLike = endsPhrase(next) || (hasFeature(token, 'present3') && sawNoun && next?.pos === 'NOUN');
     if (!options.subject && token.pos === 'VERB' && !isParticiple(token) && (sawNoun || index > start) && nounLike && tokens[index - 1]?.pos !== 'VERB') {
       sawNoun = true;
@@ -149,6 +158,7 @@ export function modalAt(tokens: readonly Token[], index: number): Modal | undefi
 
 /** Whether a finite verb or modal starts here (used to find a clause after a noun phrase). */
 export function startsPredicate(tokens: readonly Token[], index: number): boolean {
+  if (FREQUENCY_ADVERBS.test(lower(tokens[index])) && tokens[index + 1]) index++;
   const token = tokens[index];
   if (!token) return false;
   if (modalAt(tokens, index)) return true;

@@ -38,9 +38,18 @@ export function subordinatorAt(tokens: readonly Token[], index: number): { kind:
   return undefined;
 }
 
-/** Whether tokens hold a finite verb, so "when a quiz closes" is a clause and "after inspection" is not. */
-export function hasClauseVerb(tokens: readonly Token[]): boolean {
-  return tokens.some((token, index) => index > 0 && (token.pos === 'VERB' || token.pos === 'AUX' || isBe(token)) && !hasFeature(token, 'gerund'));
+/**
+ * Whether tokens (a subordinator and what follows) hold a finite verb, so "when a quiz closes"
+ * is a clause and "after inspection" is not; "when the driver leaves" too, though tagged a noun.
+ */
+export function hasClauseVerb(tokens: readonly Token[], verbReading?: VerbReading): boolean {
+  if (tokens.some((token, index) => index > 0 && (token.pos === 'VERB' || token.pos === 'AUX' || isBe(token)) && !hasFeature(token, 'gerund'))) return true;
+  if (!verbReading) return false;
+  const subjectEnd = nounPhraseEnd(tokens, 1, { of: true, subject: true });
+  if (subjectEnd > 1 && verbReading(tokens, subjectEnd, 'it')) return true;
+  // "the driver leaves": the last word of the phrase, tagged a plural noun, is the verb.
+  const last = subjectEnd - 1;
+  return last > 2 && /s$/.test(tokens[last].lower) && !!verbReading(tokens, last, 'it');
 }
 
 function skipAdverbs(tokens: readonly Token[], index: number): number {
@@ -78,7 +87,7 @@ function conjunctKind(tokens: readonly Token[], index: number, separatorHasAnd: 
   const sub = subordinatorAt(tokens, start);
   if (sub) {
     const comma = tokens.findIndex((candidate, at) => at > start && isPunct(candidate, ','));
-    return separatorHasAnd && !isWord(token, 'where') && comma > 0 && hasClauseVerb(tokens.slice(start, comma)) ? 'condition' : undefined;
+    return separatorHasAnd && !isWord(token, 'where') && comma > 0 && hasClauseVerb(tokens.slice(start, comma), verbReading) ? 'condition' : undefined;
   }
   if (isWord(token, 'with') && startsNounPhrase(next)) {
     const end = nounPhraseEnd(tokens, start + 1);
@@ -104,8 +113,12 @@ function conjunctKind(tokens: readonly Token[], index: number, separatorHasAnd: 
     if (state.passive && isParticiple(token) && (token.pos === 'VERB' || token.pos === 'ADJ')) return 'vp';
     // "and issue refunds", "and sync them": the tagger's noun reading, corrected in a verb's place.
     const verbal = state.verbFirst && /^(?:NOUN|VERB|ADJ|ADV)$/.test(token.pos) && !hasFeature(token, 'plural') && !hasFeature(token, 'present3') && verbReading(tokens, start);
-    if (verbal) {
-      if (OBJECT_PRONOUN.test(lower(next)) || next?.pos === 'DET' || hasFeature(next, 'possessive') || next?.pos === 'VERB' || next?.pos === 'ADP') return 'vp';
+    // A word with "them" or "it" right after it is a verb, whatever the lexicon says ("preview them").
+    if (state.verbFirst && OBJECT_PRONOUN.test(lower(next)) && /^(?:NOUN|VERB|ADJ)$/.test(token.pos) && !hasFeature(token, 'plural')) return 'vp';
+    // An adjective is a verb only with an object after it ("complete them"), not "deserializable without …".
+    const objectFollows = OBJECT_PRONOUN.test(lower(next)) || next?.pos === 'DET' || hasFeature(next, 'possessive');
+    if (verbal && (token.pos !== 'ADJ' || objectFollows)) {
+      if (objectFollows || next?.pos === 'VERB' || next?.pos === 'ADP') return 'vp';
       // "scrap rate", "temperature readings": a noun compound, unless a list of verb phrases is under
       // way or the word reads as a verb even without a subject to force it ("to track the …").
       if (state.verbList || next?.pos !== 'NOUN' || verbReading(tokens, start, 'to')) return 'vp';
@@ -149,7 +162,7 @@ export function splitConjuncts(input: readonly Token[], verbReading: VerbReading
     const kind = conjunctKind(tokens, after, hasAnd, state, verbReading);
     if (!kind) continue;
     const begin = skipAdverbs(tokens, after);
-    if (kind === 'vp' && tokens[begin].pos !== 'VERB' && !isBe(tokens[begin])) tokens[begin] = verbReading(tokens, begin, state.present ? 'it' : 'they') ?? tokens[begin];
+    if (kind === 'vp' && tokens[begin].pos !== 'VERB' && !isBe(tokens[begin])) tokens[begin] = verbReading(tokens, begin, state.present ? 'it' : 'they') ?? { ...tokens[begin], pos: 'VERB', lemma: tokens[begin].lower };
     if (kind === 'vp') state.verbList = true;
     conjuncts.push({ tokens: tokens.slice(start, index), conditions: [] });
     start = skipAdverbs(tokens, after);
@@ -159,7 +172,7 @@ export function splitConjuncts(input: readonly Token[], verbReading: VerbReading
   }
   conjuncts.push({ tokens: tokens.slice(start), conditions: [] });
   // The first conjunct follows the modal: it is a verb phrase, never a new subject.
-  const shaped = conjuncts.map((conjunct, index) => shape(conjunct, index > 0));
+  const shaped = conjuncts.map((conjunct, index) => shape(conjunct, index > 0, verbReading));
   if (state.passive) {
     for (const conjunct of shaped.slice(1)) {
       const head = conjunct.tokens[skipAdverbs(conjunct.tokens, 0)];
@@ -186,7 +199,7 @@ function shareObjects(conjuncts: Conjunct[]): Conjunct[] {
 }
 
 /** Finds a conjunct's own subject, leading condition or absolute construction, and its trailing conditions. */
-function shape(conjunct: Conjunct, mayHaveSubject: boolean): Conjunct {
+function shape(conjunct: Conjunct, mayHaveSubject: boolean, verbReading: VerbReading): Conjunct {
   let tokens = conjunct.tokens;
   const conditions: RawCondition[] = [];
   const sub = subordinatorAt(tokens, 0);
@@ -218,7 +231,7 @@ function shape(conjunct: Conjunct, mayHaveSubject: boolean): Conjunct {
       tokens = tokens.slice(end);
     }
   }
-  const trailing = trailingConditions(tokens);
+  const trailing = trailingConditions(tokens, verbReading);
   return { tokens: trailing.tokens, subject, absolute, leading, conditions: [...conditions, ...trailing.conditions] };
 }
 
@@ -232,7 +245,7 @@ function modalWithin(tokens: readonly Token[]): number {
 }
 
 /** "… when a login fails", "…, even when the store Wi-Fi is down, …": out of the verb phrase, into conditions. */
-export function trailingConditions(tokens: readonly Token[]): { tokens: Token[]; conditions: RawCondition[] } {
+export function trailingConditions(tokens: readonly Token[], verbReading?: VerbReading): { tokens: Token[]; conditions: RawCondition[] } {
   const depth = depths(tokens);
   const kept: Token[] = [];
   const conditions: RawCondition[] = [];
@@ -242,7 +255,7 @@ export function trailingConditions(tokens: readonly Token[]): { tokens: Token[];
       let end = index + sub.length;
       while (end < tokens.length && !(isPunct(tokens[end], ',', ';') && depth[end] === 0)) end++;
       const clause = tokens.slice(index + sub.length, end);
-      if (hasClauseVerb([tokens[index], ...clause])) {
+      if (hasClauseVerb([tokens[index], ...clause], verbReading)) {
         conditions.push({ kind: sub.kind, tokens: clause });
         if (isPunct(kept[kept.length - 1], ',')) kept.pop();
         index = end;

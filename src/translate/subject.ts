@@ -52,7 +52,8 @@ export function classifySubject(tokens: Token[], english: English, discourse: Di
   const plural = hasFeature(head, 'plural') || english.isPlural(head.text);
   const ours = words[0].lower === 'our' || words[0].lower === 'my';
   const text = lowerFirst(rewrite(words), words[ours ? 1 : 0] ?? head, startsSentence && !ours);
-  if (COMPONENT_HEADS.has(lemma) && !(ours && lemma === 'team')) return { kind: 'component', text: definite(text), plural, tokens };
+  // The tagger's reading of people ("Editors want …") comes before the component word list.
+  if (COMPONENT_HEADS.has(lemma) && !hasFeature(head, 'person')) return { kind: 'component', text: definite(text), plural, tokens };
   const modified = headEnd > 1 && words.slice(0, headEnd - 1).some((token) => token.pos === 'NOUN' || token.pos === 'ADJ');
   const person = !(DEPARTMENTS.test(lemma) && modified) && (hasFeature(head, 'person') || isPersonNoun(lemma) || COLLECTIVE_HEAD.test(lemma) || head.pos === 'PROPN');
   if (ours && !person) return SYSTEM;

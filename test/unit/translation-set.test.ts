@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from './helpers.js';
-import { EARS_PATTERNS, earsOf, judge, loadSet, QUALITY_KINDS, type SetRequest } from './translation-set.js';
+import { EARS_PATTERNS, earsOf, HOLDOUT_DIR, judge, loadSet, QUALITY_KINDS, type SetRequest } from './translation-set.js';
 
 const SET = loadSet();
 const DOMAINS = ['retail', 'health', 'logistics', 'finance', 'education', 'hr', 'industrial', 'public-sector'];
@@ -45,6 +45,13 @@ describe('the translation request set', () => {
       const terms = [...request.capabilities!.flatMap((capability) => [...capability.has, ...(capability.clause ?? [])]), ...(request.figures ?? []), ...(request.dependencies ?? []), ...(request.problem ?? [])];
       for (const term of terms) assert.ok(typeof term === 'string' && request.text.length > 0, `${request.id}: ${String(term)}`);
     }
+  });
+
+  it('keeps its held-out requests apart, with unique ids and expectations', () => {
+    const holdout = loadSet(HOLDOUT_DIR);
+    assert.ok(holdout.length >= 50, String(holdout.length));
+    assert.equal(new Set([...SET, ...holdout].map((request) => request.id)).size, SET.length + holdout.length);
+    for (const request of holdout) assert.ok(request.none || (request.capabilities ?? []).length > 0, request.id);
   });
 
   it('quotes at least 25 user stories verbatim from the shared corpus', function () {

@@ -37,11 +37,13 @@ export interface SetRequest {
   questions?: string[];
 }
 
-export function loadSet(): SetRequest[] {
-  return readdirSync(SET_DIR)
+export const HOLDOUT_DIR = path.join(PROJECT_ROOT, 'test/fixtures/translation/holdout');
+
+export function loadSet(directory = SET_DIR): SetRequest[] {
+  return readdirSync(directory)
     .filter((name) => name.endsWith('.yaml'))
     .sort()
-    .flatMap((name) => (parse(readFileSync(path.join(SET_DIR, name), 'utf8')) as Omit<SetRequest, 'group'>[]).map((request) => ({ ...request, group: name.replace(/\.yaml$/, '') })));
+    .flatMap((name) => (parse(readFileSync(path.join(directory, name), 'utf8')) as Omit<SetRequest, 'group'>[]).map((request) => ({ ...request, group: name.replace(/\.yaml$/, '') })));
 }
 
 /** What a translation produced, whatever the pipeline's own result type. */
