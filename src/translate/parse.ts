@@ -4,40 +4,20 @@ import { findDependencies } from './dependencies.js';
 import { definite, Discourse, isPronoun, rewrite } from './discourse.js';
 import type { English } from './english.js';
 import { hasFeature, textOf, type Language, type Token } from './language.js';
-import { ADDRESSING_VERBS, COMPONENT_HEADS, CONTEXT_MARKERS, isPersonNoun, LINKING_VERBS } from './lexicon.js';
+import { ADDRESSING_VERBS, CONTEXT_MARKERS, isPersonNoun } from './lexicon.js';
 import type { Capability, Condition, Extraction } from './model.js';
-import { depths, isBaseVerb, isParticiple, isPunct, isWord, lower, modalAt, nounPhraseEnd, startsNounPhrase, startsPredicate, wordsAt } from './phrases.js';
+import { depths, isBaseVerb, isParticiple, isPunct, isWord, modalAt, nounPhraseEnd, startsNounPhrase, startsPredicate } from './phrases.js';
 import { hasClauseVerb, splitConjuncts, subordinatorAt, trailingConditions, type RawCondition, type VerbReading } from './predicate.js';
 import { takeQualities } from './qualities.js';
 import { segment, type Unit } from './segment.js';
 import { classifySubject, SYSTEM, type Subject } from './subject.js';
 import { tidy } from './text.js';
 import { readVerbPhrase } from './verb-phrase.js';
+import { clauseOf, type Clause, type PhrasingContext } from './phrasings.js';
+import { asPassive, cutBenefit, negate, splitAtSemicolons, stripDiscourseMarkers, topLevelIndex, trimEnd } from './sentence.js';
 
-interface Clause {
-  subject: Subject;
-  predicate: Token[];
-  able: boolean;
-  negated: boolean;
-  conditions: RawCondition[];
-  /** "Partners need an API to …": what the actor is provided with. */
-  provided?: Token[];
-  /** "The plugin instantiates without error, shows …": behaviour described in the present tense. */
-  present?: boolean;
-  source: string;
-}
 
-const DISCOURSE_MARKERS = new Set(['also', 'additionally', 'plus', 'so', 'and', 'finally', 'basically', 'ideally', 'overall', 'then', 'however', 'but']);
-const WISH = /^(?:great|nice|good|helpful|useful|ideal|awesome|better|brilliant|amazing|fantastic|cool)$/;
-const INSTRUMENTS = /^(?:api|apis|tool|tools|way|command|commands|button|buttons|option|options|screen|feature|interface|endpoint|endpoints|shortcut|app|bot)$/;
 const OPEN_LIST = /,?\s*(?:etc\.?|et cetera|and so on|and so forth|and the like|among others|and more)\s*$/i;
-
-/** A synthetic "be" before a participle, so "with duplicates merged" reads as "duplicates be merged". */
-function asPassive(tokens: Token[]): Token[] {
-  if (tokens.length === 0) return tokens;
-  const be: Token = { text: 'be', lower: 'be', lemma: 'be', pos: 'AUX', features: new Set(), space: '' };
-  return [be, { ...tokens[0], space: ' ' }, ...tokens.slice(1)];
-}
 
 export class RequestReader {
   private readonly discourse: Discourse;
@@ -50,12 +30,14 @@ export class RequestReader {
   private readonly benefits: Extraction['benefits'] = [];
   private readonly questions: string[] = [];
   private speaker: string | undefined;
+  private readonly phrasing: PhrasingContext;
 
   constructor(
     private readonly language: Language,
     private readonly english: English,
   ) {
     this.discourse = new Discourse(english);
+    this.phrasing = { verbReading: this.verbReading, subject: (tokens) => this.subject(tokens), english };
   }
 
   read(text: string): Extraction {
@@ -125,7 +107,7 @@ export class RequestReader {
     const benefit = cutBenefit(tokens);
     let found = false;
     for (const part of this.clauseParts(benefit.tokens)) {
-      const clause = this.clause(part, unit, conditions, source);
+      const clause = clauseOf(part, unit, conditions, source, this.phrasing);
       if (!clause) continue;
       if (!found && benefit.benefit.length > 0) this.benefits.push(this.benefitText(benefit.benefit, clause));
       found = true;
@@ -175,89 +157,6 @@ export class RequestReader {
     return { speaker, rest: tokens.slice(comma + 1) };
   }
 
-  private clause(tokens: Token[], unit: Unit, conditions: RawCondition[], source: string): Clause | undefined {
-    const base = { conditions, source, negated: false };
-    // "It would be great if drivers could see …"
-    let hypothetical = false;
-    if (wordsAt(tokens, 0, ['it', 'would', 'be']) || wordsAt(tokens, 0, ["it'd", 'be'])) {
-      const at = tokens.findIndex((token) => isWord(token, 'if'));
-      if (at > 0 && at <= 5 && tokens.slice(0, at).some((token) => WISH.test(token.lower))) {
-        tokens = tokens.slice(at + 1);
-        hypothetical = true;
-      }
-    }
-    // "volunteers got a text": a plural subject the tagger read as a verb.
-    if (tokens[0]?.pos === 'VERB' && hasFeature(tokens[0], 'present3') && startsPredicate(tokens, 1)) {
-      tokens = [{ ...tokens[0], pos: 'NOUN', lemma: this.english.singular(tokens[0].lower), features: new Set(['plural']) }, ...tokens.slice(1)];
-    }
-    const way = this.wayFor(tokens);
-    if (way) return { ...base, ...way };
-    // "Let loyalty members redeem points …"
-    if (isWord(tokens[0], 'let') && !isWord(tokens[1], 'me', 'us', "'s")) {
-      const verb = this.letVerb(tokens);
-      if (verb > 1) return { ...base, subject: this.subject(tokens.slice(1, verb)), predicate: tokens.slice(verb), able: true };
-    }
-    const depth = depths(tokens);
-    for (let index = 0; index < tokens.length; index++) {
-      if (depth[index] > 0) continue;
-      if (subordinatorAt(tokens, index) && index > 0) break;
-      const modal = modalAt(tokens, index);
-      if (!modal) continue;
-      // "You should have received …": a supposition, not a requirement.
-      if (isWord(tokens[modal.end], 'have') && tokens[modal.end + 1]?.pos === 'VERB') return undefined;
-      const subject = this.subject(tokens.slice(0, index));
-      const tentative = /^(?:will|would|could)\b/.test(modal.words);
-      if (tentative && !hypothetical && subject.kind !== 'component' && subject.kind !== 'system') return undefined;
-      if (modal.wantsObject) return this.wanted(subject, tokens.slice(modal.end), base);
-      return { ...base, subject, predicate: tokens.slice(modal.end), able: modal.able, negated: modal.negated };
-    }
-    if (this.isImperative(tokens, unit)) return { ...base, subject: SYSTEM, predicate: tokens, able: false };
-    // "Decision: patients get a push notification …"; "The plugin instantiates without error …".
-    let end = nounPhraseEnd(tokens, 0, { of: true, subject: true });
-    const componentEnd = tokens.findIndex((token, index) => index > 0 && index < end && COMPONENT_HEADS.has(tokens[index - 1].lemma) && /s$/.test(token.lower) && !!this.verbReading(tokens, index, 'it'));
-    if (componentEnd > 0) end = componentEnd;
-    if (end === 0) return undefined;
-    const verb = startsPredicate(tokens, end) ? tokens[end] : this.verbReading(tokens, end, 'it');
-    if (!verb) return undefined;
-    const subject = this.subject(tokens.slice(0, end));
-    const present = subject.kind === 'component' && (hasFeature(verb, 'present3') || /s$/.test(verb.lower)) && !LINKING_VERBS.has(verb.lemma);
-    if (!unit.decided && !hypothetical && !present) return undefined;
-    return { ...base, subject, predicate: [verb, ...tokens.slice(end + 1)], able: subject.kind === 'actor', present };
-  }
-
-  /**
-   * Where the verb starts in "Let <people> <verb> …": a word that can be a verb, not plural,
-   * after people ("Let warehouse staff scan pallets", "Let loyalty members redeem points").
-   */
-  private letVerb(tokens: Token[]): number {
-    let fallback = -1;
-    for (let index = 2; index < tokens.length && !isPunct(tokens[index]); index++) {
-      const token = tokens[index];
-      if (hasFeature(token, 'plural') || (hasFeature(token, 'present3') && !isBaseVerb(token))) continue;
-      const before = tokens[index - 1];
-      const people = hasFeature(before, 'person') || isPersonNoun(before.lemma) || isPersonNoun(before.lower);
-      const verbal = isBaseVerb(token) || !!this.verbReading(tokens, index, 'to') || (people && !!this.verbReading(tokens, index));
-      if (!verbal) continue;
-      if (people) return index;
-      if (fallback < 0) fallback = index;
-    }
-    return fallback;
-  }
-
-  /** A list item or a sentence that starts with a verb: "Send a text message when …", "Decision: keep guest checkout". */
-  private isImperative(tokens: Token[], unit: Unit): boolean {
-    const first = isBaseVerb(tokens[0]) ? tokens[0] : unit.item || unit.decided ? this.verbReading(tokens, 0) : undefined;
-    if (!first || isWord(tokens[1], 'you', 'me', 'us', 'everyone', 'all')) return false;
-    // "Refill requests pile up on Mondays": a noun compound followed by its verb is a statement.
-    let index = 1;
-    while (tokens[index] && (tokens[index].pos === 'NOUN' || tokens[index].pos === 'ADJ')) index++;
-    if (index > 1 && startsPredicate(tokens, index) && !isWord(tokens[index], 'and', 'or')) return false;
-    // "Raj shared the Q2 numbers": a name and a finite verb.
-    if (hasFeature(tokens[1], 'past') || hasFeature(tokens[1], 'present3') || tokens[1]?.pos === 'AUX') return false;
-    tokens[0] = first;
-    return true;
-  }
-
   private subject(tokens: Token[]): Subject {
     const subject = classifySubject(tokens, this.english, this.discourse, this.speaker, this.sentenceStarts.has(tokens[0]));
     // A named organisation that asks for something ("Maersk wants …") is a party the system depends on.
@@ -265,51 +164,6 @@ export class RequestReader {
     if (subject.kind === 'actor' && named) this.spans.push(subject.tokens);
     else if (subject.kind === 'actor') this.actorNames.add(subject.text.toLowerCase());
     return subject;
-  }
-
-  /** "We need a way for nurses to hand over shift notes", "there should be a way to …". */
-  private wayFor(tokens: Token[]): Omit<Clause, 'conditions' | 'source' | 'negated'> | undefined {
-    const way = tokens.findIndex((token, index) => isWord(token, 'way', 'ability', 'option', 'means') && isWord(tokens[index - 1], 'a', 'an', 'the', 'some'));
-    if (way < 1 || way > 5) return undefined;
-    const lead = tokens.slice(0, way - 1).map((token) => token.lower).join(' ');
-    if (!/^(?:we|i|they|you)? ?(?:need|needs|want|wants|would like|require|requires|must have|should have)$|^there (?:should|must|needs to|has to) be$/.test(lead)) return undefined;
-    let index = way + 1;
-    let subject: Subject = SYSTEM;
-    if (isWord(tokens[index], 'for')) {
-      const to = tokens.findIndex((token, at) => at > index && isWord(token, 'to'));
-      if (to < 0) return undefined;
-      subject = this.subject(tokens.slice(index + 1, to));
-      index = to;
-    }
-    if (!isWord(tokens[index], 'to')) return undefined;
-    return { subject, predicate: tokens.slice(index + 1), able: subject.kind === 'actor' };
-  }
-
-  /** "X wants Y to …", "X needs an API to …", "I want YAML front matter added to …", "Managers want a checklist". */
-  private wanted(wanter: Subject, tokens: Token[], base: Pick<Clause, 'conditions' | 'source' | 'negated'>): Clause | undefined {
-    const depth = depths(tokens);
-    const to = tokens.findIndex((token, index) => depth[index] === 0 && isWord(token, 'to') && (isBaseVerb(tokens[index + 1]) || isWord(tokens[index + 1], 'be', 'actually', 'automatically', 'clearly', 'only', 'always') || !!this.verbReading(tokens, index + 1)));
-    const npEnd = nounPhraseEnd(tokens, 0, { of: true });
-    const wanted = tokens.slice(0, to > 0 ? to : npEnd);
-    if (to > 0 && !wanted.some((token) => token.pos === 'AUX' || modalAt(wanted, wanted.indexOf(token)))) {
-      const head = wanted[Math.max(0, nounPhraseEnd(wanted, 0, { of: false }) - 1)];
-      const indefinite = isWord(wanted[0], 'a', 'an', 'some', 'one') || (hasFeature(head, 'plural') && !isWord(wanted[0], 'the', 'their', 'my', 'our', 'all'));
-      // "an API to create shipments": a tool and what it is for (a verb with an object).
-      const purpose = startsNounPhrase(tokens[to + 2], tokens[to + 3]) || /^(?:NOUN|PROPN)$/.test(tokens[to + 2]?.pos ?? '');
-      if (indefinite && INSTRUMENTS.test(head.lower) && wanter.kind === 'actor' && purpose) {
-        return { ...base, subject: wanter, predicate: tokens.slice(to + 1), able: true, provided: wanted };
-      }
-      return { ...base, subject: this.subject(wanted), predicate: tokens.slice(to + 1), able: false };
-    }
-    // "YAML frontmatter automatically added to template files": a passive on what is wanted.
-    let after = npEnd;
-    while (isWord(tokens[after], 'automatically', 'always', 'also', 'clearly')) after++;
-    const participle = tokens[after];
-    if (npEnd > 0 && participle && participle.pos === 'VERB' && (hasFeature(participle, 'past') || hasFeature(participle, 'participle'))) {
-      return { ...base, subject: this.subject(tokens.slice(0, npEnd)), predicate: asPassive([participle, ...tokens.slice(npEnd, after), ...tokens.slice(after + 1)]), able: false };
-    }
-    if (npEnd === 0) return undefined;
-    return { ...base, subject: wanter.kind === 'actor' ? wanter : SYSTEM, predicate: [], able: false, provided: tokens };
   }
 
   private build(clause: Clause): void {
@@ -488,53 +342,6 @@ export class RequestReader {
     this.capabilities.push(capability);
     this.spans.push(...spans);
   }
-}
-
-function trimEnd(tokens: Token[]): Token[] {
-  let end = tokens.length;
-  while (end > 0 && isPunct(tokens[end - 1], '.', '!', ';', ':', ',')) end--;
-  return tokens.slice(0, end);
-}
-
-function stripDiscourseMarkers(tokens: Token[]): Token[] {
-  let index = 0;
-  for (;;) {
-    if (tokens[index]?.pos === 'INTJ' || DISCOURSE_MARKERS.has(lower(tokens[index]))) index++;
-    else if (isWord(tokens[index], 'as') && isWord(tokens[index + 1], 'discussed', 'agreed', 'mentioned', 'requested') && isPunct(tokens[index + 2], ',')) index += 2;
-    else break;
-    if (isPunct(tokens[index], ',')) index++;
-  }
-  return tokens.slice(index);
-}
-
-function splitAtSemicolons(tokens: Token[]): Token[][] {
-  const parts: Token[][] = [[]];
-  for (const token of tokens) {
-    if (isPunct(token, ';')) parts.push([]);
-    else parts[parts.length - 1].push(token);
-  }
-  return parts.filter((part) => part.some((token) => token.pos !== 'PUNCT'));
-}
-
-function topLevelIndex(tokens: Token[], predicate: (token: Token, index: number) => boolean): number {
-  const depth = depths(tokens);
-  return tokens.findIndex((token, index) => depth[index] === 0 && predicate(token, index));
-}
-
-/** "…, so that I can plan staffing": the benefit leaves the requirement. */
-function cutBenefit(tokens: Token[]): { tokens: Token[]; benefit: Token[] } {
-  const at = topLevelIndex(tokens, (token, index) => isWord(token, 'so') && index > 0 && (isWord(tokens[index + 1], 'that') || tokens[index + 1]?.pos === 'PRON'));
-  if (at < 0) return { tokens, benefit: [] };
-  const start = isWord(tokens[at + 1], 'that') ? at + 2 : at + 1;
-  const end = isPunct(tokens[at - 1], ',') ? at - 1 : at;
-  return { tokens: tokens.slice(0, end), benefit: tokens.slice(start) };
-}
-
-/** "the prescriber is on an approved device" → "the prescriber is not on an approved device". */
-function negate(text: string): string {
-  const auxiliary = /\b(?:is|are|was|were|has|have|can|will|does|do)\b(?! not)/.exec(text);
-  if (auxiliary) return `${text.slice(0, auxiliary.index + auxiliary[0].length)} not${text.slice(auxiliary.index + auxiliary[0].length)}`;
-  return `${text} does not hold`;
 }
 
 export function readRequest(text: string, language: Language, english: English): Extraction {
