@@ -187,6 +187,7 @@ suite('Specwise in VS Code', () => {
     const editor = await vscode.window.showTextDocument(uri);
     await api.findings(editor.document);
     const tablesBefore = (original.match(/^\| --- /gm) ?? []).length;
+    await vscode.commands.executeCommand('notifications.clearAll');
     const start = editor.document.positionAt(original.indexOf(request));
     editor.selection = new vscode.Selection(start, start.translate(0, request.length));
 
@@ -206,6 +207,9 @@ suite('Specwise in VS Code', () => {
     const added = editor.document.positionAt(text.indexOf('- **REQ-5**'));
     editor.revealRange(new vscode.Range(added, added), vscode.TextEditorRevealType.AtTop);
     await screenshot('translate-into-spec');
+    const tables = editor.document.positionAt(text.indexOf('## Risks'));
+    editor.revealRange(new vscode.Range(tables, tables), vscode.TextEditorRevealType.AtTop);
+    await screenshot('translate-into-spec-tables');
 
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.getText(), original);
@@ -226,7 +230,10 @@ suite('Specwise in VS Code', () => {
     assert.match(result.kind === 'none' ? result.message : '', /^No requirement found, nothing translated: /);
     assert.equal(editor.document.getText(), original);
     assert.equal(editor.document.isDirty, false);
+    // The notification list shows the message whole, not a toast still fading in.
+    await vscode.commands.executeCommand('notifications.showList');
     await screenshot('translate-no-requirement');
+    await vscode.commands.executeCommand('notifications.hideList');
   });
 
   test('snippets are contributed for markdown and expand', async () => {
