@@ -64,8 +64,8 @@ Options:
   -h, --help            Show this help
   -v, --version         Show the version
 
-Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings over the limit,
-2 bad arguments, unreadable files or invalid config.`;
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings over the limit
+(translate: the text holds no requirement), 2 bad arguments, unreadable files or invalid config.`;
 
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
 

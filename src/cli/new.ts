@@ -73,6 +73,11 @@ export async function runTranslate(args: TranslateArgs, io: CliIo): Promise<numb
   const name = args.template ?? config.template ?? DEFAULT_TEMPLATE;
   const template = config.templates.get(name);
   if (!template) throw new UsageError(`Unknown template '${name}'; available templates: ${describeTemplateNames(config.templates).join(', ')}.`);
-  io.stdout(translate(text, { template, idPrefix: args.idPrefix }).markdown);
+  const translation = await translate(text, { template, idPrefix: args.idPrefix });
+  if (translation.kind === 'none') {
+    io.stderr(`specwise: ${translation.message}\n`);
+    return 1;
+  }
+  io.stdout(translation.markdown);
   return 0;
 }

@@ -8,7 +8,7 @@ import type { SpecDocument } from '../core/model.js';
 import { joinPath } from '../core/paths.js';
 import { renderSpecSkeleton } from '../core/scaffold.js';
 import { builtInTemplates } from '../templates/index.js';
-import { insertionEdits, translate } from '../translate/index.js';
+import { translate, translateInto } from '../translate/index.js';
 import { toDiagnostic, toWorkspaceEdit } from './convert.js';
 import type { DiagnosticsManager } from './diagnostics.js';
 import { healthOf, type HealthPanel } from './health-view.js';
@@ -159,16 +159,19 @@ export async function showHealth(service: SpecService, diagnostics: DiagnosticsM
 export interface TranslateCommandOptions {
   /** Text to translate instead of the selection (tests, other extensions). */
   text?: string;
-  /** Show the refactor preview before applying (default true). */
+  /** Show the refactor preview before applying; default: the specwise.translate.preview setting. */
   preview?: boolean;
 }
 
-export interface TranslateCommandResult {
-  /** Where the sections went: the current spec, or a new untitled spec. */
-  uri: string;
-  sections: number;
-  requirements: number;
-}
+export type TranslateCommandResult =
+  | {
+      kind: 'spec' | 'edits';
+      /** Where the translation went: the current spec, or a new untitled spec. */
+      uri: string;
+      /** Requirement and NFR ids written. */
+      ids: string[];
+    }
+  | { kind: 'none'; message: string };
 
 /** The section under the cursor, as the text to translate when nothing is selected. */
 function sectionAtCursor(editor: vscode.TextEditor, doc: SpecDocument): string {
@@ -177,7 +180,11 @@ function sectionAtCursor(editor: vscode.TextEditor, doc: SpecDocument): string {
   return section ? doc.text.slice(section.bodyRange.start, section.bodyRange.end) : doc.text;
 }
 
-/** "Translate Requirement to Spec": inserts the technical sections at their template positions, as one undoable edit. */
+/**
+ * "Translate Requirement to Spec": in a spec, the engine plans the edits (ids continued, rows in
+ * the spec's tables, criteria in its style) and they apply as one undo step, or through the
+ * refactor preview when the setting asks for it; elsewhere the spec opens as a new file.
+ */
 export async function translateRequirement(service: SpecService, options: TranslateCommandOptions = {}): Promise<TranslateCommandResult | undefined> {
   const editor = vscode.window.activeTextEditor;
   const analysis = editor && (await service.analyze(editor.document));
@@ -191,20 +198,25 @@ export async function translateRequirement(service: SpecService, options: Transl
   }
   const folder = baseFolder();
   const template = analysis?.result.template ?? (folder ? (await service.project(folder).configFor(joinPath(enginePath(folder), 'new.md'))).config.templates.get(readSettings(folder).defaultTemplate) : undefined) ?? builtInTemplates.get(DEFAULT_TEMPLATE)!;
-  const translation = translate(text, { template });
-  const requirements = (translation.markdown.match(/^- \*\*(?:REQ|NFR)-\d+\*\*/gm) ?? []).length;
-  if (!editor || !analysis) {
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: translation.markdown });
+  const plan = editor && analysis ? await translateInto(editor.document.getText(), template, text) : await translate(text, { template });
+  if (plan.kind === 'none') {
+    void vscode.window.showInformationMessage(`Specwise: ${plan.message}`);
+    return { kind: 'none', message: plan.message };
+  }
+  if (plan.kind === 'spec' || !editor) {
+    const markdown = plan.kind === 'spec' ? plan.markdown : '';
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
     await vscode.window.showTextDocument(document);
-    return { uri: document.uri.toString(), sections: translation.sections.length, requirements };
+    return { kind: 'spec', uri: document.uri.toString(), ids: plan.kind === 'spec' ? plan.parts.ids : [] };
   }
-  const edits = insertionEdits(analysis.result.doc, template, translation);
+  const preview = options.preview ?? readSettings(editor.document.uri).translatePreview;
   const workspaceEdit = new vscode.WorkspaceEdit();
-  const metadata = { needsConfirmation: options.preview !== false, label: 'Translate requirement to spec' };
-  for (const edit of edits) {
+  const metadata = { needsConfirmation: true, label: 'Translate requirement to spec' };
+  for (const edit of plan.edits) {
     const range = new vscode.Range(editor.document.positionAt(edit.offset), editor.document.positionAt(edit.offset + edit.length));
-    workspaceEdit.replace(editor.document.uri, range, edit.newText, metadata);
+    if (preview) workspaceEdit.replace(editor.document.uri, range, edit.newText, metadata);
+    else workspaceEdit.replace(editor.document.uri, range, edit.newText);
   }
-  const applied = await vscode.workspace.applyEdit(workspaceEdit, { isRefactoring: true });
-  return applied ? { uri: editor.document.uri.toString(), sections: translation.sections.length, requirements } : undefined;
+  const applied = await vscode.workspace.applyEdit(workspaceEdit, { isRefactoring: preview });
+  return applied ? { kind: 'edits', uri: editor.document.uri.toString(), ids: plan.ids } : undefined;
 }

@@ -10,6 +10,8 @@ export interface ExtensionSettings {
   infoSeverity: 'information' | 'hint';
   defaultTemplate: string;
   files: string[];
+  /** Show the refactor preview before a translation goes into a spec. */
+  translatePreview: boolean;
 }
 
 export function readSettings(scope?: vscode.Uri): ExtensionSettings {
@@ -21,5 +23,6 @@ export function readSettings(scope?: vscode.Uri): ExtensionSettings {
     infoSeverity: config.get<'information' | 'hint'>('infoSeverity', 'information'),
     defaultTemplate: config.get<string>('defaultTemplate', DEFAULT_TEMPLATE),
     files: config.get<string[]>('files', []),
+    translatePreview: config.get<boolean>('translate.preview', false),
   };
 }

@@ -173,6 +173,13 @@ describe('translate command', () => {
     writeFileSync(path.join(dir, 'empty.txt'), '  \n');
     assert.match((await cli(['translate', 'empty.txt'])).stderr, /Nothing to translate/);
   });
+  it('exits 1 with a message on stderr and nothing on stdout when the text holds no requirement', async () => {
+    writeFileSync(path.join(dir, 'notes.txt'), 'Thanks for the update, see you at Thursday\'s demo!\n');
+    const result = await cli(['translate', 'notes.txt']);
+    assert.equal(result.code, 1);
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, /^specwise: No requirement found, nothing translated: .+\.\n$/);
+  });
 });
 
 describe('section-order', () => {

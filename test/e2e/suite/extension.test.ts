@@ -15,6 +15,9 @@ import {
 } from './helpers.js';
 
 const DRAFT = 'specs/draft.spec.md';
+
+/** What "Translate Requirement to Spec" returns. */
+type TranslateResult = { kind: 'edits' | 'spec'; uri: string; ids: string[] } | { kind: 'none'; message: string };
 const has = (rule: string) => (diagnostics: vscode.Diagnostic[]) => diagnostics.some((diagnostic) => ruleOf(diagnostic) === rule);
 
 suite('Specwise in VS Code', () => {
@@ -162,11 +165,11 @@ suite('Specwise in VS Code', () => {
     const uri = await writeWorkspaceFile('specs/translate.spec.md', '# Export\n\n## Summary\n\nFinance admins export the monthly report.\n');
     const editor = await vscode.window.showTextDocument(uri);
     await waitForDiagnostics(uri, has('missing-section'), 'the sections to be missing');
-    const result = await vscode.commands.executeCommand<{ sections: number; requirements: number }>('specwise.translate', {
+    const result = await vscode.commands.executeCommand<TranslateResult>('specwise.translate', {
       text: 'Customers should be able to export their monthly reports quickly, including charts, and share them with their finance team.',
-      preview: false,
     });
-    assert.ok(result && result.requirements >= 3, JSON.stringify(result));
+    assert.equal(result?.kind, 'edits', JSON.stringify(result));
+    assert.deepEqual(result.kind === 'edits' && result.ids, ['REQ-1', 'REQ-2', 'NFR-1']);
     const text = editor.document.getText();
     assert.match(text, /## Summary\n\nFinance admins export the monthly report\.\n/);
     assert.match(text, /## Requirements\n\n- \*\*REQ-1\*\*: The system shall allow customers to export their monthly reports, including charts\./);
@@ -174,6 +177,63 @@ suite('Specwise in VS Code', () => {
     await waitForDiagnostics(uri, (diagnostics) => !has('missing-section')(diagnostics) && !has('requirement-without-acceptance')(diagnostics), 'the template to be complete');
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.getText(), '# Export\n\n## Summary\n\nFinance admins export the monthly report.\n');
+  });
+
+  test('translating a selection into an existing spec applies at once, continues the ids, fills the existing tables, and one undo restores it', async () => {
+    assert.equal(vscode.workspace.getConfiguration('specwise').get('translate.preview'), false, 'the preview is off by default');
+    const request = 'Store managers should be able to see low-stock alerts on their phones quickly, even when the store Wi-Fi is down, and reorder from the supplier portal with one tap.';
+    const original = (await readWorkspaceFile('specs/complete.spec.md')).replace('## Problem Statement', `> Request from store operations: ${request}\n\n## Problem Statement`);
+    const uri = await writeWorkspaceFile('specs/translate-into.spec.md', original);
+    const editor = await vscode.window.showTextDocument(uri);
+    await api.findings(editor.document);
+    const tablesBefore = (original.match(/^\| --- /gm) ?? []).length;
+    await vscode.commands.executeCommand('notifications.clearAll');
+    const start = editor.document.positionAt(original.indexOf(request));
+    editor.selection = new vscode.Selection(start, start.translate(0, request.length));
+
+    const result = await vscode.commands.executeCommand<TranslateResult>('specwise.translate');
+    assert.equal(result?.kind, 'edits', JSON.stringify(result));
+    assert.deepEqual(result.kind === 'edits' && result.ids, ['REQ-5', 'REQ-6', 'NFR-1', 'NFR-2', 'NFR-3']);
+    const text = editor.document.getText();
+    assert.match(text, /- \*\*REQ-4\*\*: The checkout page shall meet WCAG 2\.2 AA\.\n- \*\*REQ-5\*\*: While the store Wi-Fi is down, the system shall show store managers low-stock alerts on their phones\.\n- \*\*REQ-6\*\*: /);
+    assert.match(text, /\| SC-4 \|[^\n]*\n\| SC-5 \| Given the store Wi-Fi is down, /);
+    assert.equal((text.match(/^\| --- /gm) ?? []).length, tablesBefore, 'no second table');
+    assert.match(text, /\| Decline reason codes from the payment provider \|[^\n]*\n\| Supplier portal \(/);
+    assert.match(text, /\| A\/B test starts \|[^\n]*\n\| Design review: Show low-stock alerts \|/);
+    assert.match(text, /\| Single page slows down on low-end Android devices \|[^\n]*\n\| The supplier portal is unavailable or changes its interface \|/);
+    const diagnostics = await waitForDiagnostics(uri, (current) => current.length > 0 && current.every((diagnostic) => ruleOf(diagnostic) === 'unresolved-placeholder'), 'only the clarification markers');
+    assert.ok(diagnostics.every((diagnostic) => /NEEDS CLARIFICATION/.test(editor.document.getText(diagnostic.range))), 'no duplicate ids, no other findings');
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    const added = editor.document.positionAt(text.indexOf('- **REQ-5**'));
+    editor.revealRange(new vscode.Range(added, added), vscode.TextEditorRevealType.AtTop);
+    await screenshot('translate-into-spec');
+    const tables = editor.document.positionAt(text.indexOf('## Risks'));
+    editor.revealRange(new vscode.Range(tables, tables), vscode.TextEditorRevealType.AtTop);
+    await screenshot('translate-into-spec-tables');
+
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), original);
+  });
+
+  test('translating text that holds no requirement says so and changes nothing', async () => {
+    const original = '# Launch notes\n\n## Summary\n\nGreat work on the launch, everyone.\n';
+    const uri = await writeWorkspaceFile('specs/translate-none.spec.md', original);
+    const editor = await vscode.window.showTextDocument(uri);
+    await api.findings(editor.document);
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    await vscode.commands.executeCommand('notifications.clearAll');
+    const sentence = 'Great work on the launch, everyone.';
+    const start = editor.document.positionAt(original.indexOf(sentence));
+    editor.selection = new vscode.Selection(start, start.translate(0, sentence.length));
+    const result = await vscode.commands.executeCommand<TranslateResult>('specwise.translate');
+    assert.equal(result?.kind, 'none', JSON.stringify(result));
+    assert.match(result.kind === 'none' ? result.message : '', /^No requirement found, nothing translated: /);
+    assert.equal(editor.document.getText(), original);
+    assert.equal(editor.document.isDirty, false);
+    // The notification list shows the message whole, not a toast still fading in.
+    await vscode.commands.executeCommand('notifications.showList');
+    await screenshot('translate-no-requirement');
+    await vscode.commands.executeCommand('notifications.hideList');
   });
 
   test('snippets are contributed for markdown and expand', async () => {
