@@ -43,8 +43,8 @@ describe('configuration', () => {
       assert.equal(spec.isSpec, true);
       assert.equal(spec.configFile, undefined);
       assert.equal((await settings('README.md')).isSpec, false, 'a plain README is not a spec');
-      for (const file of ['docs/specs/a.md', 'requirements/x.md', 'rfcs/0001.md', 'app/checkout.spec.md', 'PRD-search.md', 'docs/prd_v2.md', 'requirements-v2.md', 'docs/guide.md', 'CHANGELOG.md']) {
-        const expected = !['docs/guide.md', 'CHANGELOG.md'].includes(file);
+      for (const file of ['docs/specs/a.md', 'requirements/x.md', 'rfcs/0001.md', 'app/checkout.spec.md', 'PRD-search.md', 'docs/prd_v2.md', 'requirements-v2.md', 'docs/guide.md', 'CHANGELOG.md', 'docs/export-spec.md', 'docs/export_spec.md', 'docs/inspector.md']) {
+        const expected = !['docs/guide.md', 'CHANGELOG.md', 'docs/inspector.md'].includes(file);
         assert.equal((await settings(file)).isSpec, expected, file);
       }
     });
@@ -161,7 +161,12 @@ describe('configuration', () => {
     });
 
     it('reports unknown keys at the key', async () => {
-      assert.deepEqual(await errorsOf('{\n  "tempalte": "prd"\n}'), [`2:3 Unknown property 'tempalte' in the config.`]);
+      assert.deepEqual(await errorsOf('{\n  "tempalte": "prd"\n}'), [`2:3 Unknown property 'tempalte' in the config. Did you mean 'template'?`]);
+      assert.deepEqual(await errorsOf('{ "colour": "red" }'), [`1:3 Unknown property 'colour' in the config.`], 'no suggestion when nothing is close');
+      assert.deepEqual(await errorsOf('{ "overrides": [ { "file": ["a/**"] } ] }'), [
+        `1:18 'overrides.0' needs 'files' (array).`,
+        `1:20 Unknown property 'file' in 'overrides.0'. Did you mean 'files'?`,
+      ]);
     });
 
     it('reports wrong types with what was expected', async () => {
@@ -171,7 +176,7 @@ describe('configuration', () => {
 
     it('reports unknown rule ids', async () => {
       const [error] = await errorsOf('{\n  "rules": {\n    "vauge-term": "warning"\n  }\n}');
-      assert.match(error, /^3:5 Unknown property 'vauge-term' in 'rules'; it is not a Specwise rule id/);
+      assert.match(error, /^3:5 Unknown property 'vauge-term' in 'rules'; it is not a Specwise rule id .*\. Did you mean 'vague-term'\?$/);
     });
 
     it('reports bad severities and bad rule options at the value', async () => {

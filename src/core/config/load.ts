@@ -117,7 +117,7 @@ export class ConfigLoader {
     }
     const parsed = this.schema.safeParse(getNodeValue(source.root!));
     if (!parsed.success) {
-      errors.push(...zodIssuesToErrors(source, parsed.error.issues));
+      errors.push(...zodIssuesToErrors(source, parsed.error.issues, [], this.schema));
       return undefined;
     }
     const data = parsed.data;

@@ -1,5 +1,6 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { closest } from '../closest.js';
 
 /** A problem in a config file, located for editors and terminals. */
 export interface ConfigError {
@@ -74,22 +75,45 @@ function describePath(path: JsonPath): string {
   return path.length === 0 ? 'the config' : `'${path.map(String).join('.')}'`;
 }
 
+/** The keys the schema allows at a path (unwrapping optional, default, array and record layers). */
+function knownKeys(schema: z.ZodType | undefined, path: JsonPath): string[] {
+  let current: unknown = schema;
+  const unwrap = () => {
+    while (current instanceof z.ZodOptional || current instanceof z.ZodDefault || current instanceof z.ZodNullable) current = current.unwrap();
+  };
+  for (const step of path) {
+    unwrap();
+    if (current instanceof z.ZodObject) current = (current.shape as Record<string, unknown>)[String(step)];
+    else if (current instanceof z.ZodArray) current = current.element;
+    else if (current instanceof z.ZodRecord) current = current.valueType;
+    else return [];
+  }
+  unwrap();
+  return current instanceof z.ZodObject ? Object.keys(current.shape) : [];
+}
+
 /** Turns zod issues into located messages; a union failure reports its most specific branch. */
-export function zodIssuesToErrors(config: ConfigText, issues: readonly z.core.$ZodIssue[], base: JsonPath = []): ConfigError[] {
+export function zodIssuesToErrors(config: ConfigText, issues: readonly z.core.$ZodIssue[], base: JsonPath = [], schema?: z.ZodType): ConfigError[] {
   const errors: ConfigError[] = [];
   for (const issue of issues) {
     const path = [...base, ...(issue.path as JsonPath)];
     if (issue.code === 'invalid_union') {
       const specific = issue.errors.find((branch) => branch.some((inner) => inner.path.length > 0));
       if (specific) {
-        errors.push(...zodIssuesToErrors(config, specific, path));
+        errors.push(...zodIssuesToErrors(config, specific, path, schema));
         continue;
       }
       errors.push(config.errorAt(path, `${describePath(path)}: ${issue.message}.`));
     } else if (issue.code === 'unrecognized_keys') {
+      const known = knownKeys(schema, path);
       for (const key of issue.keys) {
-        errors.push(config.errorAt([...path, key], `Unknown property '${key}' in ${describePath(path)}${hint(path)}.`, 'key'));
+        const suggestion = closest(key, known);
+        const didYouMean = suggestion ? ` Did you mean '${suggestion}'?` : '';
+        errors.push(config.errorAt([...path, key], `Unknown property '${key}' in ${describePath(path)}${hint(path)}.${didYouMean}`, 'key'));
       }
+    } else if (issue.code === 'invalid_type' && / received undefined$/.test(issue.message)) {
+      const parent = path.slice(0, -1);
+      errors.push(config.errorAt(parent, `${describePath(parent)} needs '${String(path[path.length - 1])}' (${issue.expected}).`));
     } else {
       errors.push(config.errorAt(path, `${describePath(path)}: ${issue.message.replace(/^Invalid input: /, '')}.`));
     }
@@ -98,7 +122,7 @@ export function zodIssuesToErrors(config: ConfigText, issues: readonly z.core.$Z
 }
 
 function hint(path: JsonPath): string {
-  if (path.length === 1 && path[0] === 'rules') return '; it is not a Specwise rule id (see `specwise --help` and docs/rules)';
+  if (path.length === 1 && path[0] === 'rules') return '; it is not a Specwise rule id (the rules are listed in the README and docs/rules)';
   if (path.length === 3 && path[0] === 'overrides' && path[2] === 'rules') return '; it is not a Specwise rule id';
   return '';
 }
