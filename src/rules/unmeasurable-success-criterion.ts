@@ -87,12 +87,18 @@ function appendPoint(unit: TextUnit): number {
   return unit.range.end;
 }
 
-function contentStart(unit: TextUnit): number | undefined {
+/** Where the criterion's own words start: after its id label ("**SC-3**: "), which stays in front. */
+function contentStart(text: string, unit: TextUnit): number | undefined {
+  let start: number | undefined;
   if (unit.type === 'listItem') {
     const first = (unit.node as ListItem).children[0];
-    return first?.type === 'paragraph' ? startOf(first) : undefined;
+    start = first?.type === 'paragraph' ? startOf(first) : undefined;
+  } else if (unit.type === 'paragraph') {
+    start = unit.range.start;
   }
-  return unit.type === 'paragraph' ? unit.range.start : undefined;
+  if (start === undefined) return undefined;
+  const label = /^(?:\*\*|__)?[A-Z]+-\d+[a-z]?(?:\.\d+)*(?:\*\*|__)?\s*(?:[:.)\u2013\u2014-]\s*)?(?:\*\*|__)?\s*/.exec(text.slice(start, start + 40));
+  return start + (label?.[0].length ?? 0);
 }
 
 export const unmeasurableSuccessCriterion = defineRule({
@@ -115,7 +121,7 @@ export const unmeasurableSuccessCriterion = defineRule({
           safe: true,
         },
       ];
-      const start = contentStart(entry);
+      const start = contentStart(doc.text, entry);
       if (start !== undefined) {
         fixes.push({ title: 'Rewrite as a Given/When/Then scenario', edits: [{ offset: start, length: 0, newText: 'Given TBD, when TBD, then ' }] });
       }

@@ -111,6 +111,14 @@ describe('structured TPM rules', () => {
     assert.equal(fixed, '## Risks\n\n1. Renderer times out.\n   - Mitigation: TBD\n2. Quota runs out.\n   - Seen in March.\n   - Mitigation: TBD\n');
   });
 
+  it('unmeasurable-success-criterion rewrites as Given/When/Then after the id label', () => {
+    const text = '## Success Criteria\n\n- **SC-3**: Admins are happy.\n';
+    const [finding] = run(text, 'unmeasurable-success-criterion');
+    const rewrite = finding.fixes.find((fix) => fix.title.includes('Given/When/Then'));
+    assert.ok(rewrite);
+    assert.equal(applyFixes(text, [rewrite]).text, '## Success Criteria\n\n- **SC-3**: Given TBD, when TBD, then Admins are happy.\n');
+  });
+
   it('requirement-without-acceptance creates one criteria section for several requirements', () => {
     const text = '# Export\n\n## Requirements\n\n- **REQ-1**: The system shall export PDF.\n- The system must email it.\n\n## Risks\n\n- None known; we monitor load.\n';
     const findings = run(text, 'requirement-without-acceptance');
