@@ -12,7 +12,17 @@ if (isCheckWorker()) {
   runCli();
 }
 
+/** A reader that stops early (`specwise templates | head -3`) closes the pipe: stop quietly. */
+function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 function runCli(): void {
+  endQuietlyOnClosedPipe(process.stdout);
+  endQuietlyOnClosedPipe(process.stderr);
   main(process.argv.slice(2), {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),

@@ -199,4 +199,17 @@ describe('specwise bin (real process)', () => {
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /--format needs a value/);
   });
+  it('stops quietly when the reader closes the pipe early', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "specwise-pipe-"));
+    const lines = Array.from({ length: 4000 }, (_, i) => `- **REQ-${i + 1}**: The page shall load fast and be user-friendly.`);
+    writeFileSync(path.join(dir, 'spec.md'), `# Big\n\n## Requirements\n\n${lines.join('\n')}\n`);
+    writeFileSync(path.join(dir, '.specwise.json'), '{ "rules": { "vague-term": "error" } }');
+    const bin = path.join(PROJECT_ROOT, 'bin/specwise.cjs');
+    const piped = spawnSync('bash', ['-c', `node '${bin}' check spec.md | head -n 3 >/dev/null; echo "exit=\${PIPESTATUS[0]}"`], { cwd: dir, encoding: 'utf8' });
+    const whole = spawnSync('node', [bin, 'check', 'spec.md'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26 });
+    assert.ok(whole.stdout.length > 1_000_000, 'the output is larger than any pipe buffer');
+    assert.equal(whole.status, 1);
+    assert.equal(piped.stderr, '', 'no EPIPE stack trace');
+    assert.match(piped.stdout, new RegExp(`exit=${whole.status}`), 'the exit code is the one of a full run');
+  });
 });
