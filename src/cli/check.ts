@@ -3,6 +3,7 @@ import path from 'node:path';
 import { lintText } from '../api.js';
 import { SpecwiseProject } from '../config.js';
 import type { ConfigError } from '../core/config/locate.js';
+import { decodeSpecFile, sizeReason, type SpecFileContent } from '../core/file-policy.js';
 import { toPosix } from '../core/paths.js';
 import type { Finding } from '../core/rule.js';
 import { describeTemplateNames } from '../core/template.js';
@@ -24,17 +25,8 @@ const HARD_FILE_LIMIT = 100 * 1024 * 1024;
 
 export class FileReadError extends Error {}
 
-export interface SpecFileText {
-  text: string;
-  /** The file starts with a byte order mark (kept when fixes are written back). */
-  bom: boolean;
-  /** The bytes are valid UTF-8 (otherwise invalid bytes read as U+FFFD and the file is never rewritten). */
-  validUtf8: boolean;
-  bytes: number;
-}
-
 /** Reads a file as UTF-8 text, or says why it is not checked. */
-export function readSpecFile(file: string): SpecFileText | { skipped: string } {
+export function readSpecFile(file: string): SpecFileContent {
   let bytes: Buffer;
   try {
     if (statSync(file).size > HARD_FILE_LIMIT) return { skipped: `file is over ${HARD_FILE_LIMIT} bytes` };
@@ -42,16 +34,7 @@ export function readSpecFile(file: string): SpecFileText | { skipped: string } {
   } catch (error) {
     throw new FileReadError(`Cannot read '${file}': ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
   }
-  if (bytes.subarray(0, 8192).includes(0)) return { skipped: 'binary file (contains NUL bytes)' };
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  let validUtf8 = true;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    validUtf8 = false;
-  }
-  // The BOM is dropped for checking, as editors do, so columns on line 1 match theirs.
-  return { text: new TextDecoder('utf-8').decode(bytes), bom, validUtf8, bytes: bytes.length };
+  return decodeSpecFile(bytes);
 }
 
 export function displayPath(file: string, cwd: string): string {
@@ -92,8 +75,9 @@ export async function checkFile(file: SelectedFile, project: SpecwiseProject, ar
   outcome.configFile = settings.configFile;
   outcome.configErrors = settings.configErrors;
   if (!file.explicit && !settings.isSpec) return outcome;
-  if (content.bytes > settings.maxFileSize) {
-    outcome.result = { path: display, template: settings.template.name, findings: [], skipped: `file is ${content.bytes} bytes, over the ${settings.maxFileSize}-byte limit (maxFileSize)` };
+  const tooLarge = sizeReason(content.bytes, settings.maxFileSize);
+  if (tooLarge) {
+    outcome.result = { path: display, template: settings.template.name, findings: [], skipped: tooLarge };
     return outcome;
   }
   outcome.checkedFrom = file.from;
