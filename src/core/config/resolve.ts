@@ -14,6 +14,8 @@ export const DEFAULT_SPEC_FILES = [
   '**/requirements/**/*.{md,markdown}',
   '**/rfcs/**/*.{md,markdown}',
   '**/*.spec.{md,markdown}',
+  '**/*-spec.{md,markdown}',
+  '**/*_spec.{md,markdown}',
   '**/PRD*.{md,markdown}',
   '**/requirements*.{md,markdown}',
 ];
@@ -103,7 +105,7 @@ function specDecision(config: EffectiveConfig, file: FileContext, base: string):
       : { isSpec: false, reason: `a ${layout.role} file of a ${layout.reason}, not a spec` };
   }
   return matches({ patterns: DEFAULT_SPEC_FILES, base }, file.path)
-    ? { isSpec: true, reason: 'in a default spec folder or file name (specs/, requirements/, rfcs/, *.spec.md, PRD*.md, requirements*.md)' }
+    ? { isSpec: true, reason: 'in a default spec folder or file name (specs/, requirements/, rfcs/, *.spec.md, *-spec.md, *_spec.md, PRD*.md, requirements*.md)' }
     : { isSpec: false, reason: 'not in a spec folder, not named like a spec, no front matter, no configuration' };
 }
 

@@ -53,7 +53,7 @@ export function buildConfigSchema(rules: readonly AnyRule[]) {
         .describe("Presets ('specwise:recommended', 'specwise:strict') or config files relative to this one, applied in order before this file."),
       template: templateNameSchema.optional().describe('The template for spec files (default: tech-spec).'),
       templates: z.record(templateNameSchema, templateDefinitionSchema).optional().describe('Team templates by name; they may extend built-in ones.'),
-      files: globs.optional().describe('Which Markdown files are specs. Default: files under specs/, requirements/ and rfcs/, *.spec.md, PRD*.md and requirements*.md.'),
+      files: globs.optional().describe('Which Markdown files are specs. Default: files under specs/, requirements/ and rfcs/, *.spec.md, *-spec.md, *_spec.md, PRD*.md and requirements*.md.'),
       ignores: globs.optional().describe('Markdown files that are never specs, even when `files` matches them.'),
       requireRecommended: z.boolean().optional().describe('Treat recommended template sections as required.'),
       maxFileSize: z
