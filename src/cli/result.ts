@@ -19,12 +19,15 @@ export interface Totals {
   errors: number;
   warnings: number;
   infos: number;
+  /** Placeholders left on purpose (TBD), also counted under their severity. */
+  toFillIn: number;
 }
 
 export function countFindings(results: readonly FileResult[]): Totals {
-  const totals = { errors: 0, warnings: 0, infos: 0 };
+  const totals = { errors: 0, warnings: 0, infos: 0, toFillIn: 0 };
   for (const result of results) {
     for (const finding of result.findings) {
+      if (finding.data?.toFillIn === true) totals.toFillIn++;
       if (finding.severity === 'error') totals.errors++;
       else if (finding.severity === 'warning') totals.warnings++;
       else totals.infos++;

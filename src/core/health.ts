@@ -25,7 +25,14 @@ export interface SpecHealth {
   template: string;
   sections: SectionHealth[];
   requirements: RequirementCoverage[];
-  counts: { errors: number; warnings: number; infos: number; missingRequired: number };
+  counts: {
+    errors: number;
+    warnings: number;
+    infos: number;
+    missingRequired: number;
+    /** Placeholders a template left for the author (TBD), whatever their severity; not in the other counts. */
+    toFillIn: number;
+  };
 }
 
 /** What a reviewer wants at a glance: which template sections are there, and which requirements are verified. */
@@ -54,9 +61,10 @@ export function specHealth(context: AnalysisContext, template: Template, finding
       });
     requirements.push({ id, line: doc.lines.position(definition.range.start).line, coveredBy: [...new Set(coveredBy)] });
   }
-  const counts = { errors: 0, warnings: 0, infos: 0, missingRequired: sections.filter((entry) => entry.status === 'missing' && entry.presence === 'required').length };
+  const counts = { errors: 0, warnings: 0, infos: 0, toFillIn: 0, missingRequired: sections.filter((entry) => entry.status === 'missing' && entry.presence === 'required').length };
   for (const finding of findings) {
-    if (finding.severity === 'error') counts.errors++;
+    if (finding.data?.toFillIn === true) counts.toFillIn++;
+    else if (finding.severity === 'error') counts.errors++;
     else if (finding.severity === 'warning') counts.warnings++;
     else counts.infos++;
   }

@@ -1,6 +1,7 @@
 import type { TextEdit } from './fix.js';
 import type { SpecDocument } from './model.js';
 import type { Template, TemplateSection } from './template.js';
+import { inOrderSectionIds } from './section-order.js';
 import type { TemplateMatch } from './template-match.js';
 
 const DEFAULT_SCAFFOLD = 'TBD';
@@ -10,15 +11,17 @@ export function scaffoldBody(templateSection: TemplateSection, eol = '\n'): stri
   return (templateSection.scaffold ?? DEFAULT_SCAFFOLD).replace(/\r?\n/g, eol);
 }
 
-/** Where a missing section goes: after the nearest earlier template section present, else before the nearest later one. */
+/** Where a missing section goes: after the nearest earlier template section present in order, else before the nearest later one. */
 export function insertionPoint(doc: SpecDocument, template: Template, match: TemplateMatch, sectionId: string): { offset: number; level: number } {
   const index = template.sections.findIndex((entry) => entry.id === sectionId);
+  const anchors = inOrderSectionIds(match);
+  const anchor = (id: string) => (anchors.has(id) ? match.byId.get(id) : undefined);
   for (let i = index - 1; i >= 0; i--) {
-    const previous = match.byId.get(template.sections[i].id);
+    const previous = anchor(template.sections[i].id);
     if (previous) return { offset: previous.section.range.end, level: previous.section.level };
   }
   for (let i = index + 1; i < template.sections.length; i++) {
-    const next = match.byId.get(template.sections[i].id);
+    const next = anchor(template.sections[i].id);
     if (next) return { offset: next.section.range.start, level: next.section.level };
   }
   const hasTitle = doc.sections.some((section) => section.level === 1);

@@ -12,6 +12,7 @@ export function healthSummary(health: SpecHealth): string {
   if (health.counts.missingRequired > 0) parts.push(`${health.counts.missingRequired} missing`);
   if (health.counts.errors > 0) parts.push(`${health.counts.errors} error${health.counts.errors === 1 ? '' : 's'}`);
   if (health.counts.warnings > 0) parts.push(`${health.counts.warnings} warning${health.counts.warnings === 1 ? '' : 's'}`);
+  if (health.counts.toFillIn > 0) parts.push(`${health.counts.toFillIn} to fill in`);
   return parts.length > 0 ? parts.join(' · ') : 'ok';
 }
 

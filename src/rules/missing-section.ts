@@ -1,9 +1,10 @@
 import type { SpecDocument } from '../core/model.js';
 import { normalizeTitle } from '../core/normalize.js';
 import type { OffsetRange } from '../core/positions.js';
-import { defineRule, ruleDocsUrl } from '../core/rule.js';
+import { CRITERION_PREFIXES, idPrefix, requirementIndexOf } from '../core/requirements.js';
+import { defineRule, ruleDocsUrl, type RuleContext } from '../core/rule.js';
 import { missingSectionEdit } from '../core/scaffold.js';
-import type { Template } from '../core/template.js';
+import type { Template, TemplateSection } from '../core/template.js';
 import { titleSection, type TemplateMatch } from '../core/template-match.js';
 
 /** The heading of the nearest template neighbour, else the document's first heading or line. */
@@ -47,6 +48,20 @@ function isOtherKind(doc: SpecDocument, match: TemplateMatch): boolean {
   return false;
 }
 
+/**
+ * The body a missing section is inserted with: a criteria section gets a stub citing each
+ * requirement the spec defines, so none is left unverified and no id it lacks is cited.
+ */
+function scaffoldFor(context: RuleContext<unknown>, templateSection: TemplateSection): string | undefined {
+  if (templateSection.kind !== 'success-criteria' || context.template.coverage !== 'cited-ids') return templateSection.scaffold;
+  const ids = [...requirementIndexOf(context).definitions]
+    .filter(([id, [definition]]) => !CRITERION_PREFIXES.has(idPrefix(id)) && definition.unit.kind === 'requirements')
+    .map(([id]) => id);
+  // No ids yet: the scaffold's own citation (REQ-1) matches the requirement scaffold.
+  if (ids.length === 0) return templateSection.scaffold;
+  return ids.map((id) => `- Given TBD, when TBD, then TBD (verifies ${id}).`).join('\n');
+}
+
 export const missingSection = defineRule({
   id: 'missing-section',
   description: 'A required or recommended section of the active template has no matching heading.',
@@ -72,7 +87,7 @@ export const missingSection = defineRule({
         fixes: [
           {
             title: `Insert section '${templateSection.title}'`,
-            edits: [missingSectionEdit(doc, template, match, templateSection)],
+            edits: [missingSectionEdit(doc, template, match, { ...templateSection, scaffold: scaffoldFor(context, templateSection) })],
             safe: true,
           },
         ],

@@ -1,27 +1,6 @@
 import { documentDate } from '../core/document-date.js';
-import type { MatchedSection } from '../core/template-match.js';
+import { longestOrderedRun, orderedEntries } from '../core/section-order.js';
 import { defineRule, ruleDocsUrl } from '../core/rule.js';
-
-/** Indexes (into `entries`) of a longest run whose template order increases: the sections to keep in place. */
-function longestOrderedRun(entries: readonly MatchedSection[]): Set<number> {
-  const length: number[] = [];
-  const previous: number[] = [];
-  let best = -1;
-  entries.forEach((entry, i) => {
-    length[i] = 1;
-    previous[i] = -1;
-    for (let j = 0; j < i; j++) {
-      if (entries[j].templateIndex < entry.templateIndex && length[j] + 1 > length[i]) {
-        length[i] = length[j] + 1;
-        previous[i] = j;
-      }
-    }
-    if (best < 0 || length[i] > length[best]) best = i;
-  });
-  const keep = new Set<number>();
-  for (let i = best; i >= 0; i = previous[i]) keep.add(i);
-  return keep;
-}
 
 export const sectionOrder = defineRule({
   id: 'section-order',
@@ -33,8 +12,7 @@ export const sectionOrder = defineRule({
     const date = documentDate(context.doc);
     const latest = context.template.sections.reduce((max, entry) => (entry.since && entry.since > max ? entry.since : max), '');
     if (date && latest && date < latest) return;
-    // Several template sections claimed by one heading count once, by their first template position; optional sections have no set place.
-    const entries = context.match.matched.filter((entry, i, all) => entry.templateSection.presence !== 'optional' && (i === 0 || all[i - 1].section !== entry.section));
+    const entries = orderedEntries(context.match);
     const keep = longestOrderedRun(entries);
     entries.forEach((entry, i) => {
       if (keep.has(i)) return;

@@ -9,7 +9,14 @@ import { isSuppressionComment } from '../core/suppressions.js';
 const optionsSchema = z.strictObject({
   ignoreTerms: z.array(z.string().min(1)).default([]).describe('Placeholders to accept, e.g. ["TBC"] (literal, case-insensitive).'),
   comments: z.boolean().default(true).describe('Also flag template instruction comments ("<!-- Describe ... -->").'),
+  toFillIn: z
+    .enum(['error', 'warning', 'info'])
+    .default('info')
+    .describe("Severity of the placeholders left on purpose for the author to fill in (TBD, TBC, '(to be determined)', [NEEDS CLARIFICATION: ...]); never above the rule's own."),
 });
+
+/** Placeholders left on purpose, by a template or a clarification fix: a draft holds them until review. */
+const TO_FILL_IN = /^(?:TBD|TBC)\b|^\(|^\[NEEDS CLARIFICATION/i;
 
 /** Comments that tell the author what to write: they belong to the template, not the spec. */
 const INSTRUCTION = /^(?:describe|list|explain|add|fill|write|replace|provide|summari[sz]e|include|delete|remove|outline|state|identify|enter|insert|document|define|specify|note|use this|e\.g\.|example|todo|tbd|optional|required|mandatory|action required|instructions?)\b/i;
@@ -63,8 +70,18 @@ export const unresolvedPlaceholder = defineRule({
     const ignored = new Set(context.options.ignoreTerms.map((term) => term.toLowerCase()));
     const report = (start: number, text: string, kind: string) => {
       if (ignored.has(text.replace(/:$/, '').toLowerCase())) return;
+      const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
+      if (TO_FILL_IN.test(text)) {
+        context.report({
+          message: `To fill in: '${shown}' ${kind}`,
+          range: { start, end: start + text.length },
+          severity: context.options.toFillIn,
+          data: { placeholder: text, toFillIn: true },
+        });
+        return;
+      }
       context.report({
-        message: `Unresolved placeholder '${text.length > 60 ? `${text.slice(0, 57)}...` : text}': ${kind}`,
+        message: `Unresolved placeholder '${shown}': ${kind}`,
         range: { start, end: start + text.length },
         data: { placeholder: text },
       });
@@ -76,7 +93,9 @@ export const unresolvedPlaceholder = defineRule({
           for (const match of source.matchAll(pattern)) {
             if (isMention(source, match.index, match[0])) continue;
             const question = match[0].startsWith('[');
-            report(startOf(node) + match.index, match[0].replace(/:$/, ''), question ? 'answer the question and replace the marker.' : 'replace it with the real content before review.');
+            const marker = match[0].replace(/:$/, '');
+            const kind = question ? 'answer the question and replace the marker.' : TO_FILL_IN.test(marker) ? 'marks content still to write before review.' : 'replace it with the real content before review.';
+            report(startOf(node) + match.index, marker, kind);
           }
         }
         for (const match of source.matchAll(ANGLE_PLACEHOLDER)) {

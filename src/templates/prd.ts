@@ -29,7 +29,7 @@ export const prdTemplate: Template = {
       '- Performance: TBD\n- Availability: TBD\n- Security and privacy: TBD'),
     section('success-metrics', 'Success Metrics', 'success-criteria', 'required',
       ['Success Criteria', 'Metrics', 'KPIs', 'Key Metrics', 'Measuring Success', 'Acceptance Criteria', 'Success Measures', ...translated('successMetrics', 'successCriteria', 'acceptanceCriteria')],
-      '- TBD metric moves from TBD to TBD within TBD days of launch.'),
+      '- SC-1 (verifies REQ-1): TBD metric moves from TBD to TBD within TBD days of launch.'),
     section('assumptions', 'Assumptions', 'other', 'optional', ['Assumptions and Constraints', 'Constraints and Assumptions'],
       '- TBD: what this document assumes about users, market and systems.'),
     section('dependencies', 'Dependencies', 'dependencies', 'recommended', ['External Dependencies', 'Dependencies and Assumptions', ...translated('dependencies')],

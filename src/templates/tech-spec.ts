@@ -21,7 +21,7 @@ export const techSpecTemplate: Template = {
       '- **REQ-1**: When TBD, the system shall TBD.'),
     section('success-criteria', 'Success Criteria', 'success-criteria', 'required',
       ['Acceptance Criteria', 'Definition of Done', 'Success Metrics', 'Metrics', 'KPIs', 'Exit Criteria', 'Measures of Success', 'Success Measures', ...translated('successCriteria', 'acceptanceCriteria', 'successMetrics')],
-      '- SC-1: TBD metric reaches TBD target within TBD days of launch.'),
+      '- SC-1 (verifies REQ-1): TBD metric reaches TBD target within TBD days of launch.'),
     section('risks', 'Risks', 'risks', 'required',
       ['Risks and Mitigations', 'Risk Assessment', 'Risks and Mitigation', 'Risk Register', 'Technical Risks', 'Risks and Open Issues', ...translated('risks', 'risksAndMitigations')],
       '| Risk | Likelihood | Impact | Mitigation | Owner |\n| --- | --- | --- | --- | --- |\n| TBD | Medium | Medium | TBD | TBD |'),

@@ -129,7 +129,7 @@ describe('extension adapters (no VS Code needed)', () => {
         ['REQ-2', true],
         ['REQ-3', false],
       ]);
-      assert.equal(healthSummary(health), '1 missing · 10 warnings');
+      assert.equal(healthSummary(health), '1 missing · 9 warnings · 1 to fill in');
       const html = healthHtml('Spec Health', [{ name: 'draft <1>', health }]);
       assert.match(html, /draft &#60;1&#62;/, 'names are escaped');
       assert.match(html, /Requirement coverage: 2 of 3/);

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { fixPass, fixText, problemCount } from '../../src/core/fix-all.js';
 import { applyFixes, type Fix } from '../../src/core/fix.js';
+import type { Finding } from '../../src/core/rule.js';
 
 const insert = (title: string, offset: number, newText: string): Fix => ({ title, edits: [{ offset, length: 0, newText }] });
 const replace = (title: string, offset: number, length: number, newText: string): Fix => ({ title, edits: [{ offset, length, newText }] });
@@ -30,5 +32,32 @@ describe('applyFixes', () => {
   it('skips edits outside the text and leaves the text unchanged without fixes', () => {
     assert.deepEqual(applyFixes('abc', [insert('far', 10, 'x')]).skipped.length, 1);
     assert.equal(applyFixes('abc', []).text, 'abc');
+  });
+});
+
+describe('fixPass', () => {
+  const finding = (fix: Fix): Finding =>
+    ({ ruleId: 'r', message: 'm', severity: 'warning', range: { start: 0, end: 0 }, start: { line: 1, column: 1 }, end: { line: 1, column: 1 }, docsUrl: '', fixes: [{ ...fix, safe: true }] }) as Finding;
+  /** One warning per '!' in the text, plus one per remaining '?'. */
+  const check = (text: string): Finding[] => [...text.matchAll(/[!?]/g)].map(() => finding(insert('x', 0, '')));
+
+  it('applies every safe fix when together they add no warning or error', () => {
+    const result = fixPass('a?b?', [finding(replace('one', 1, 1, '.')), finding(replace('two', 3, 1, '.'))], check);
+    assert.equal(result.text, 'a.b.');
+    assert.equal(result.applied.length, 2);
+  });
+
+  it('leaves out the fixes that would add warnings, keeping the others', () => {
+    const result = fixPass('a?b?', [finding(replace('adds three', 1, 1, '!!!')), finding(replace('helps', 3, 1, '.'))], check);
+    assert.equal(result.text, 'a?b.');
+    assert.deepEqual(result.applied.map((fix) => fix.title), ['helps']);
+    assert.equal(problemCount(result.findings), 1);
+  });
+
+  it('fixText never ends with more warnings and errors than it started with', () => {
+    const start = 'a?b?';
+    const result = fixText(start, (text) => (text === start ? [finding(replace('adds', 1, 1, '!!!'))] : check(text)));
+    assert.equal(result.text, start);
+    assert.equal(result.applied, 0);
   });
 });

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { applyFixes, lintText } from '../../src/api.js';
-import { fixText, safeFixes } from '../../src/core/fix-all.js';
+import { fixText, problemCount, safeFixes } from '../../src/core/fix-all.js';
 import { tameForParser } from '../../src/core/tame.js';
 import { builtInTemplates } from '../../src/templates/index.js';
 import { SpecwiseProject } from '../../src/config.js';
@@ -120,11 +120,18 @@ describe('reliability', function () {
   });
 
   describe('fix safety on every corpus file', () => {
-    /** Every offered fix, alone and all together, keeps the text; section fixes converge. Returns the number of fixes. */
+    /** Every offered fix, alone and all together, keeps the text; alone it adds no warning or error; section fixes converge. Returns the number of fixes. */
     function checkFixes(file: string, text: string, template: Template): number {
       assert.equal(tameForParser(text), text, `${file}: real documents never reach the parser guards`);
-      const fixes = lintText({ text, template }).findings.flatMap((finding) => finding.fixes);
-      for (const fix of fixes) assert.ok(keepsAllText(text, applyFixes(text, [fix]).text), `${file}: ${fix.title}`);
+      const findings = lintText({ text, template }).findings;
+      const fixes = findings.flatMap((finding) => finding.fixes);
+      const problems = problemCount(findings);
+      for (const fix of fixes) {
+        const fixed = applyFixes(text, [fix]).text;
+        assert.ok(keepsAllText(text, fixed), `${file}: ${fix.title}`);
+        const added = problemCount(lintText({ text: fixed, template }).findings) - problems;
+        assert.ok(added <= 0, `${file}: '${fix.title}' adds ${added} warnings or errors`);
+      }
       const all = applyFixes(text, fixes);
       assert.ok(keepsAllText(text, all.text), `${file}: all fixes`);
       const after = lintText({ text: all.text, template });

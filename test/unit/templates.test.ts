@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { lintText } from '../../src/api.js';
+import { applyFixes, lintText } from '../../src/api.js';
+import { problemCount, safeFixes } from '../../src/core/fix-all.js';
+import { renderSpecSkeleton } from '../../src/core/scaffold.js';
 import { parseSpec } from '../../src/core/parse.js';
 import { matchTemplate } from '../../src/core/template-match.js';
 import { builtInTemplates } from '../../src/templates/index.js';
@@ -67,6 +69,17 @@ describe('built-in templates', () => {
 
       it('accepts a well-formed example with no section findings', () => {
         assert.deepEqual(sectionFindings(text, name).map((finding) => `${finding.ruleId} ${finding.message}`), []);
+      });
+
+      it('starts a new spec that passes its own rules, with only placeholders to fill in', () => {
+        const skeleton = renderSpecSkeleton(template, 'Payments export');
+        const findings = lintText({ text: skeleton, template }).findings;
+        assert.deepEqual(findings.filter((finding) => finding.data?.toFillIn !== true).map((finding) => `${finding.ruleId} ${finding.message}`), []);
+        assert.ok(findings.every((finding) => finding.severity === 'info'));
+        // Inserting every missing section into a bare title adds no warnings either.
+        const bare = `# Payments export\n`;
+        const inserted = applyFixes(bare, safeFixes(lintText({ text: bare, template }).findings.filter((finding) => finding.ruleId === 'missing-section'))).text;
+        assert.equal(problemCount(lintText({ text: inserted, template }).findings), 0, inserted);
       });
 
       it('has unique section ids and a scaffold that fills every section', () => {

@@ -119,6 +119,35 @@ describe('structured TPM rules', () => {
     assert.equal(applyFixes(text, [rewrite]).text, '## Success Criteria\n\n- **SC-3**: Given TBD, when TBD, then Admins are happy.\n');
   });
 
+  it('unresolved-placeholder: TBD and clarification markers are info to fill in; TODO stays a warning', () => {
+    const text = '## Plan\n\n- Stage 1: TBD\n- Stage 2: TODO\n- Auth: [NEEDS CLARIFICATION: SSO or password?]\n';
+    const findings = run(text, 'unresolved-placeholder');
+    assert.deepEqual(findings.map((finding) => [text.slice(finding.range.start, finding.range.end), finding.severity, finding.data?.toFillIn === true]), [
+      ['TBD', 'info', true],
+      ['TODO', 'warning', false],
+      ['[NEEDS CLARIFICATION: SSO or password?]', 'info', true],
+    ]);
+    const strict = { 'unresolved-placeholder': { severity: 'warning' as const, options: { toFillIn: 'warning' } } };
+    assert.deepEqual(run(text, 'unresolved-placeholder', { settings: strict }).map((finding) => finding.severity), ['warning', 'warning', 'warning']);
+  });
+
+  it('missing-section inserts criteria citing the requirements the spec defines', () => {
+    const text = '# Export\n\n## Requirements\n\n- **FR-001**: The system shall export PDF.\n- **FR-002**: The system shall email it.\n';
+    const finding = run(text, 'missing-section').find((candidate) => candidate.data?.section === 'success-criteria')!;
+    const fixed = applyFixes(text, finding.fixes).text;
+    assert.match(fixed, /## Success Criteria\n\n- Given TBD, when TBD, then TBD \(verifies FR-001\)\.\n- Given TBD, when TBD, then TBD \(verifies FR-002\)\.\n/);
+    assert.deepEqual(run(fixed, 'requirement-without-acceptance'), []);
+    assert.deepEqual(run(fixed, 'undefined-requirement-reference'), []);
+  });
+
+  it('missing-section places a section beside the sections in template order, not beside one out of place', () => {
+    const text = '# Import\n\n## Test Plan\n\nManual.\n\n## Requirements\n\n- The system shall import CSV.\n\n## Success Criteria\n\n- 95% of imports finish in 10 s.\n';
+    const timeline = run(text, 'missing-section').find((candidate) => candidate.data?.section === 'timeline')!;
+    const fixed = applyFixes(text, timeline.fixes).text;
+    assert.deepEqual(fixed.match(/^## .*/gm), ['## Test Plan', '## Requirements', '## Success Criteria', '## Timeline']);
+    assert.equal(run(fixed, 'section-order').length, run(text, 'section-order').length);
+  });
+
   it('requirement-without-acceptance creates one criteria section for several requirements', () => {
     const text = '# Export\n\n## Requirements\n\n- **REQ-1**: The system shall export PDF.\n- The system must email it.\n\n## Risks\n\n- None known; we monitor load.\n';
     const findings = run(text, 'requirement-without-acceptance');

@@ -17,10 +17,12 @@ export function formatFileText(result: FileResult): string {
 
 /** The closing line: how many problems of each severity in how many files. */
 export function formatTextSummary(results: readonly FileResult[]): string {
-  const { errors, warnings, infos } = countFindings(results);
+  const { errors, warnings, infos, toFillIn } = countFindings(results);
   const total = errors + warnings + infos;
   const files = plural(results.length, 'file');
+  // Placeholders left to fill in are counted under their severity, and named too.
+  const fillIn = toFillIn > 0 ? `; ${toFillIn} to fill in` : '';
   return total === 0
     ? `No problems in ${files}.\n`
-    : `${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info) in ${files}.\n`;
+    : `${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info${fillIn}) in ${files}.\n`;
 }

@@ -9,6 +9,7 @@ export const PRESETS: Readonly<Record<string, ConfigFile>> = {
       'vague-term': 'warning',
       'escape-clause': 'warning',
       'open-ended-clause': 'warning',
+      'unresolved-placeholder': ['warning', { toFillIn: 'warning' }],
     },
   } as ConfigFile,
 };
