@@ -95,6 +95,16 @@ describe('configuration', () => {
       assert.equal((await settings('specs/a.md')).isSpec, false, 'files replaces the defaults');
     });
 
+    it('opts a single file in with an override naming its template, keeping the defaults', async () => {
+      write('.specwise.json', '{ "overrides": [{ "files": ["docs/payments-design.md"], "template": "prd" }, { "files": ["docs/**"], "rules": {} }] }');
+      const opted = await settings('docs/payments-design.md');
+      assert.equal(opted.isSpec, true);
+      assert.equal(opted.template.name, 'prd');
+      assert.match(opted.specReason, /an override in the configuration gives it template 'prd'/);
+      assert.equal((await settings('docs/other.md')).isSpec, false, 'an override without a template opts nothing in');
+      assert.equal((await settings('specs/a.md')).isSpec, true, 'the default patterns still apply');
+    });
+
     it('applies overrides in order, later entries winning', async () => {
       write(
         '.specwise.json',

@@ -89,10 +89,13 @@ function withRequiredRecommended(template: Template): Template {
   };
 }
 
-/** Whether a file is a spec, and why: configured patterns, else its layout, else the default folders; front matter always opts in. */
+/** Whether a file is a spec, and why: configured patterns, else its layout, else the default folders; front matter and overrides naming a template always opt in. */
 function specDecision(config: EffectiveConfig, file: FileContext, base: string): { isSpec: boolean; reason: string } {
   if (matches(config.ignores, file.path)) return { isSpec: false, reason: "matched by the configuration's ignores" };
   if (file.frontMatter.declaresSpec) return { isSpec: true, reason: 'front matter declares it a spec' };
+  // Naming a file's template, like front matter does, opts it in without replacing the defaults.
+  const naming = config.overrides.find((override) => override.template && matches(override.files, file.path));
+  if (naming) return { isSpec: true, reason: `an override in the configuration gives it template '${naming.template}'` };
   if (config.files) {
     return matches(config.files, file.path)
       ? { isSpec: true, reason: "matched by the configuration's files" }
