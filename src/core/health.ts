@@ -35,6 +35,32 @@ export interface SpecHealth {
   };
 }
 
+export interface Coverer {
+  /** The criterion's or test's id ("SC-1"), or "line 42" when it has none. */
+  name: string;
+  /** 1-based line of the reference. */
+  line: number;
+}
+
+/** For each requirement id, the criteria and tests that cite it (each once), in document order. */
+export function requirementCoverage(context: AnalysisContext): Map<string, Coverer[]> {
+  return context.shared('requirement-coverage', () => {
+    const index = requirementIndexOf(context);
+    const owners = new Map<unknown, string>();
+    for (const [id, [first]] of index.definitions) if (!owners.has(first.unit)) owners.set(first.unit, id);
+    const coverage = new Map<string, Coverer[]>();
+    for (const reference of index.references) {
+      if (reference.unit.kind !== 'success-criteria' && reference.unit.kind !== 'test-plan') continue;
+      const line = context.doc.lines.position(reference.range.start).line;
+      const name = owners.get(reference.unit) ?? `line ${line}`;
+      const list = coverage.get(reference.id) ?? [];
+      if (!list.some((entry) => entry.name === name)) list.push({ name, line });
+      coverage.set(reference.id, list);
+    }
+    return coverage;
+  });
+}
+
 /** What a reviewer wants at a glance: which template sections are there, and which requirements are verified. */
 export function specHealth(context: AnalysisContext, template: Template, findings: readonly Finding[]): SpecHealth {
   const { doc, match } = context;
@@ -49,17 +75,11 @@ export function specHealth(context: AnalysisContext, template: Template, finding
       line: doc.lines.position(found.section.headingRange.start).line,
     };
   });
-  const index = requirementIndexOf(context);
+  const coverage = requirementCoverage(context);
   const requirements: RequirementCoverage[] = [];
-  for (const [id, [definition]] of index.definitions) {
+  for (const [id, [definition]] of requirementIndexOf(context).definitions) {
     if (CRITERION_PREFIXES.has(idPrefix(id)) || definition.unit.kind !== 'requirements') continue;
-    const coveredBy = index.references
-      .filter((reference) => reference.id === id && (reference.unit.kind === 'success-criteria' || reference.unit.kind === 'test-plan'))
-      .map((reference) => {
-        const owner = [...index.definitions].find(([, [first]]) => first.unit === reference.unit)?.[0];
-        return owner ?? `line ${doc.lines.position(reference.range.start).line}`;
-      });
-    requirements.push({ id, line: doc.lines.position(definition.range.start).line, coveredBy: [...new Set(coveredBy)] });
+    requirements.push({ id, line: doc.lines.position(definition.range.start).line, coveredBy: coverage.get(id)?.map((entry) => entry.name) ?? [] });
   }
   const counts = { errors: 0, warnings: 0, infos: 0, toFillIn: 0, missingRequired: sections.filter((entry) => entry.status === 'missing' && entry.presence === 'required').length };
   for (const finding of findings) {

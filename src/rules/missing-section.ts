@@ -30,8 +30,9 @@ function hasLabel(text: string, keywords: readonly string[]): boolean {
 /** "Moved to 2071-named-existentials.md": a stub pointing elsewhere, not a spec missing its sections. */
 function isRedirect(doc: SpecDocument): boolean {
   const body = doc.text.slice(doc.frontMatter?.range.end ?? 0);
-  const words = body.split(/\s+/).filter(Boolean).length;
-  return words < 60 && /\b(?:moved to|has moved|superseded by|replaced by|renamed to|now lives (?:at|in))\b/i.test(body);
+  let words = 0;
+  for (const _ of body.matchAll(/\S+/g)) if (++words >= 60) return false;
+  return /\b(?:moved to|has moved|superseded by|replaced by|renamed to|now lives (?:at|in))\b/i.test(body);
 }
 
 /**

@@ -24,33 +24,44 @@ function definedId(unit: TextUnit): string | undefined {
   return CRITERION_PREFIXES.has(idPrefix(match[0])) ? undefined : match[0];
 }
 
-/** A requirement section whose own subsections include acceptance criteria (Kiro's "Requirement N" shape). */
-function hasCriteriaBelow(section: Section | undefined, context: RuleContext<unknown>): boolean {
-  for (let current = section; current && context.match.kinds.get(current) === 'requirements'; current = current.parent) {
-    if (current.children.some((child) => context.match.kinds.get(child) === 'success-criteria')) return true;
-  }
-  return false;
+/** A requirement section whose own subsections include acceptance criteria (Kiro's "Requirement N" shape); memoized per section. */
+function criteriaBelow(context: RuleContext<unknown>): (section: Section | undefined) => boolean {
+  const { kinds } = context.match;
+  const known = new Map<Section, boolean>();
+  const below = (section: Section | undefined): boolean => {
+    if (!section || kinds.get(section) !== 'requirements') return false;
+    let answer = known.get(section);
+    if (answer === undefined) {
+      answer = section.children.some((child) => kinds.get(child) === 'success-criteria') || below(section.parent);
+      known.set(section, answer);
+    }
+    return answer;
+  };
+  return below;
 }
 
 function stubText(id: string): string {
   return `- Given TBD, when TBD, then TBD (verifies ${id}).`;
 }
 
-/** Inserts stubs at the end of the criteria section: right after a closing list, else as a new block. */
-function stubEdit(context: RuleContext<unknown>, stubs: string[]): TextEdit {
+/** Inserts stubs at the end of the criteria section: right after a closing list, else as a new block. Where is decided once per check. */
+function stubInserter(context: RuleContext<unknown>): (stubs: string[]) => TextEdit {
   const { doc, template, match } = context;
   const eol = doc.lines.eol;
   const target = match.matched.find((entry) => entry.templateSection.kind === 'success-criteria');
   if (!target) {
     const templateSection = template.sections.find((entry) => entry.kind === 'success-criteria')!;
-    return missingSectionEdit(doc, template, match, { ...templateSection, scaffold: stubs.join('\n') });
+    return (stubs) => missingSectionEdit(doc, template, match, { ...templateSection, scaffold: stubs.join('\n') });
   }
-  const lastUnit = unitsOf(context).filter((unit) => unit.section && unit.range.start >= target.section.range.start && unit.range.end <= target.section.range.end).pop();
-  if (lastUnit?.type === 'listItem' && doc.text.slice(endOf(lastUnit.node), target.section.range.end).trim() === '') {
+  const { range } = target.section;
+  let lastUnit: TextUnit | undefined;
+  for (const unit of unitsOf(context)) if (unit.section && unit.range.start >= range.start && unit.range.end <= range.end) lastUnit = unit;
+  if (lastUnit?.type === 'listItem' && doc.text.slice(endOf(lastUnit.node), range.end).trim() === '') {
+    const offset = endOf(lastUnit.node);
     const marker = /^[-*+]/.test(doc.text.slice(lastUnit.range.start, lastUnit.range.start + 1)) ? doc.text[lastUnit.range.start] : '-';
-    return { offset: endOf(lastUnit.node), length: 0, newText: stubs.map((stub) => `${eol}${marker}${stub.slice(1)}`).join('') };
+    return (stubs) => ({ offset, length: 0, newText: stubs.map((stub) => `${eol}${marker}${stub.slice(1)}`).join('') });
   }
-  return blockInsertion(doc.text, target.section.range.end, stubs.join(eol), eol);
+  return (stubs) => blockInsertion(doc.text, range.end, stubs.join(eol), eol);
 }
 
 function nextIds(context: RuleContext<unknown>, count: number): string[] {
@@ -117,8 +128,9 @@ export const requirementWithoutAcceptance = defineRule({
     const index = requirementIndexOf(context);
     const covered = new Set(index.references.filter((reference) => reference.context === 'criterion' || reference.context === 'trace').map((reference) => reference.id));
     const requirements: Requirement[] = [];
+    const hasCriteriaBelow = criteriaBelow(context);
     for (const unit of unitsOf(context)) {
-      if (unit.kind !== 'requirements' || hasCriteriaBelow(unit.section, context)) continue;
+      if (unit.kind !== 'requirements' || hasCriteriaBelow(unit.section)) continue;
       const id = definedId(unit);
       if (id) {
         if (!covered.has(id) && !HAS_OWN_CRITERIA.test(unit.text) && index.definitions.get(id)?.[0].unit === unit) requirements.push({ unit, id });
@@ -131,12 +143,13 @@ export const requirementWithoutAcceptance = defineRule({
     const ids = requirements.map((requirement) => requirement.id ?? newIds.shift()!);
     const criteriaTitle = template.sections.find((entry) => entry.kind === 'success-criteria')!.title;
     const sectionExists = context.match.matched.some((entry) => entry.templateSection.kind === 'success-criteria');
+    const insertStubs = stubInserter(context);
+    // Without a criteria section, every fix creates the same section with every stub, so applying several is one change.
+    const allStubs = sectionExists ? undefined : ids.map(stubText);
     requirements.forEach((requirement, i) => {
       const id = ids[i];
       const { unit } = requirement;
-      // Without a criteria section, every fix creates the same section with every stub, so applying several is one change.
-      const stubs = sectionExists ? [stubText(id)] : ids.map(stubText);
-      const edits: TextEdit[] = [stubEdit(context, stubs)];
+      const edits: TextEdit[] = [insertStubs(allStubs ?? [stubText(id)])];
       if (!requirement.id) {
         const first = unit.type === 'listItem' ? (unit.node as ListItem).children[0] : undefined;
         const at = first?.type === 'paragraph' ? startOf(first) : unit.row?.cells[0]?.contentRange.start;

@@ -15,6 +15,9 @@ const optionsSchema = z.strictObject({
     .describe("Severity of the placeholders left on purpose for the author to fill in (TBD, TBC, '(to be determined)', [NEEDS CLARIFICATION: ...]); never above the rule's own."),
 });
 
+/** A character or word each placeholder pattern starts with. */
+const MAY_HOLD_PLACEHOLDER = /[[<(?]|TODO|TBD|TBC|FIXME/;
+
 /** Placeholders left on purpose, by a template or a clarification fix: a draft holds them until review. */
 const TO_FILL_IN = /^(?:TBD|TBC)\b|^\(|^\[NEEDS CLARIFICATION/i;
 
@@ -89,6 +92,8 @@ export const unresolvedPlaceholder = defineRule({
     const visit = (node: Nodes): void => {
       if (node.type === 'text') {
         const source = doc.text.slice(startOf(node), endOf(node));
+        // Most text holds no placeholder: one scan for the characters every pattern needs.
+        if (!MAY_HOLD_PLACEHOLDER.test(source)) return;
         for (const pattern of PLACEHOLDER_PATTERNS) {
           for (const match of source.matchAll(pattern)) {
             if (isMention(source, match.index, match[0])) continue;
