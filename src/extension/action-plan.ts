@@ -45,7 +45,7 @@ export function planQuickFixes(doc: SpecDocument, findings: readonly Finding[], 
     actions.push({
       title: `Show documentation for '${ruleId}'`,
       kind: 'quickfix',
-      command: { id: SHOW_DOCS_COMMAND, title: 'Show documentation', args: [first.docsUrl] },
+      command: { id: SHOW_DOCS_COMMAND, title: 'Show documentation', args: [ruleId, first.docsUrl] },
       findings: [first],
     });
   }
