@@ -21,10 +21,21 @@ export interface RequirementCoverage {
   coveredBy: string[];
 }
 
+export interface RuleHealth {
+  ruleId: string;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** 1-based line of the rule's first finding. */
+  firstLine: number;
+}
+
 export interface SpecHealth {
   template: string;
   sections: SectionHealth[];
   requirements: RequirementCoverage[];
+  /** Findings per rule, most severe rules first. */
+  rules: RuleHealth[];
   counts: {
     errors: number;
     warnings: number;
@@ -88,5 +99,15 @@ export function specHealth(context: AnalysisContext, template: Template, finding
     else if (finding.severity === 'warning') counts.warnings++;
     else counts.infos++;
   }
-  return { template: template.name, sections, requirements, counts };
+  const byRule = new Map<string, RuleHealth>();
+  for (const finding of findings) {
+    let rule = byRule.get(finding.ruleId);
+    if (!rule) byRule.set(finding.ruleId, (rule = { ruleId: finding.ruleId, errors: 0, warnings: 0, infos: 0, firstLine: finding.start.line }));
+    if (finding.severity === 'error') rule.errors++;
+    else if (finding.severity === 'warning') rule.warnings++;
+    else rule.infos++;
+    rule.firstLine = Math.min(rule.firstLine, finding.start.line);
+  }
+  const rules = [...byRule.values()].sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || b.infos - a.infos || a.ruleId.localeCompare(b.ruleId));
+  return { template: template.name, sections, requirements, rules, counts };
 }

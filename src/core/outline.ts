@@ -3,64 +3,63 @@ import { requirementIndexOf, unitsOf } from './requirements.js';
 import type { AnalysisContext } from './rule.js';
 import type { TextUnit } from './units.js';
 
-export type OutlineKind = 'section' | 'requirement' | 'risk' | 'dependency';
+export type OutlineKind = 'requirement' | 'risk' | 'dependency';
 
 export interface OutlineNode {
   name: string;
   detail: string;
   kind: OutlineKind;
   range: OffsetRange;
-  /** The part to highlight: the heading, or the id. */
+  /** The part to highlight: the id, or the entry's name. */
   selectionRange: OffsetRange;
-  children: OutlineNode[];
 }
 
-function firstLine(text: string, limit = 80): string {
-  const line = text.trim().split('\n')[0].replace(/\s+/g, ' ');
+function clip(text: string, limit: number): string {
+  const line = text.replace(/\s+/g, ' ').trim();
   return line.length > limit ? `${line.slice(0, limit - 1)}…` : line;
 }
 
-function entryNode(unit: TextUnit, kind: OutlineKind): OutlineNode {
-  return { name: firstLine(unit.text, 60), detail: kind, kind, range: unit.range, selectionRange: unit.range, children: [] };
+/** A risk's or dependency's name: a row's first cell, else the item's first line without a "Risk:" label. */
+function entryName(context: AnalysisContext, unit: TextUnit): { name: string; range: OffsetRange } {
+  const cell = unit.row?.cells[0];
+  if (cell && cell.text.trim()) return { name: clip(cell.text, 60), range: cell.contentRange };
+  const source = context.doc.text.slice(unit.range.start, unit.range.end).split(/\r?\n/)[0];
+  return { name: clip(source.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').replace(/^(?:\*\*|__)?(?:risk|dependency)(?:\*\*|__)?\s*:\s*/i, '').replace(/[*_`]/g, ''), 60), range: unit.range };
 }
 
-/** Sections as a tree, with requirement ids, risks and dependencies under the sections that hold them. */
+/** Other cells of a row, by their column names: "Owner: Payments team · Status: Done". */
+function rowDetail(unit: TextUnit, columns: RegExp): string {
+  const { table, row } = unit;
+  if (!table || !row) return '';
+  return table.header
+    .map((header, i) => (columns.test(header.text) && row.cells[i]?.text.trim() ? `${header.text.trim()}: ${row.cells[i].text.trim()}` : ''))
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/**
+ * The spec's entities for the Outline and "Go to Symbol", in document order: requirement ids,
+ * risks and dependencies. Headings are left to the Markdown extension, which lists them already.
+ */
 export function specOutline(context: AnalysisContext): OutlineNode[] {
-  const { doc, match } = context;
-  const nodes = new Map(
-    doc.sections.map((section) => {
-      const template = match.matched.find((entry) => entry.section === section)?.templateSection;
-      const node: OutlineNode = {
-        name: section.title || '(untitled)',
-        detail: template ? `${template.id}${section.hasContent ? '' : ' · empty'}` : '',
-        kind: 'section',
-        range: section.range,
-        selectionRange: section.headingRange,
-        children: [],
-      };
-      return [section, node] as const;
-    }),
-  );
-  const roots: OutlineNode[] = [];
-  for (const section of doc.sections) {
-    const node = nodes.get(section)!;
-    (section.parent ? nodes.get(section.parent)!.children : roots).push(node);
-  }
+  const index = requirementIndexOf(context);
   const definitions = new Map<TextUnit, string>();
-  for (const [id, occurrences] of requirementIndexOf(context).definitions) definitions.set(occurrences[0].unit, id);
+  for (const [id, occurrences] of index.definitions) if (!definitions.has(occurrences[0].unit)) definitions.set(occurrences[0].unit, id);
+  const nodes: OutlineNode[] = [];
   for (const unit of unitsOf(context)) {
-    const parent = unit.section ? nodes.get(unit.section)! : undefined;
-    const id = definitions.get(unit);
-    let child: OutlineNode | undefined;
+    if (unit.type === 'heading') continue;
+    const id = unit.kind === 'requirements' ? definitions.get(unit) : undefined;
     if (id) {
-      const occurrence = requirementIndexOf(context).definitions.get(id)![0];
-      child = { ...entryNode(unit, 'requirement'), name: id, detail: firstLine(unit.text.slice(unit.text.indexOf(id) + id.length).replace(/^[\s*:.)-]+/, ''), 60), selectionRange: occurrence.range };
-    } else if (unit.type !== 'heading' && unit.type !== 'paragraph' && unit.kind === 'risks') {
-      child = entryNode(unit, 'risk');
-    } else if (unit.type !== 'heading' && unit.type !== 'paragraph' && unit.kind === 'dependencies') {
-      child = entryNode(unit, 'dependency');
+      const occurrence = index.definitions.get(id)![0];
+      const text = context.doc.text.slice(occurrence.range.end, unit.range.end).replace(/^[\s*_:.)|-]+/, '').replace(/[*_`]/g, '');
+      nodes.push({ name: id, detail: clip(text.split(/\r?\n\s*\r?\n/)[0], 60), kind: 'requirement', range: unit.range, selectionRange: occurrence.range });
+    } else if (unit.type !== 'paragraph' && (unit.kind === 'risks' || unit.kind === 'dependencies')) {
+      const kind = unit.kind === 'risks' ? 'risk' : 'dependency';
+      const { name, range } = entryName(context, unit);
+      if (!name) continue;
+      const detail = kind === 'risk' ? rowDetail(unit, /^(?:owner|impact)$/i) : rowDetail(unit, /^(?:owner|status)$/i);
+      nodes.push({ name, detail: detail || kind, kind, range: unit.range, selectionRange: range });
     }
-    if (child && unit.type !== 'heading') (parent?.children ?? roots).push(child);
   }
-  return roots;
+  return nodes;
 }

@@ -81,7 +81,10 @@ export function section(
   within?: string,
   since?: string,
 ): TemplateSection {
-  return { id, title, kind, presence, aliases, scaffold, within, since };
+  // Translated titles repeat English ones ("Introduction", "Motivation"): each name once, never the title.
+  const seen = new Set([title.toLowerCase()]);
+  const unique = aliases.filter((alias) => !seen.has(alias.toLowerCase()) && seen.add(alias.toLowerCase()));
+  return { id, title, kind, presence, aliases: unique, scaffold, within, since };
 }
 
 /** Each template once, with the other names that select it: "kiro (also ears)". */

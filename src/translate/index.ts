@@ -1,6 +1,7 @@
 import { lintText } from '../api.js';
 import { fixText } from '../core/fix-all.js';
 import type { TextEdit } from '../core/fix.js';
+import type { SpecDocument } from '../core/model.js';
 import { parseSpec } from '../core/parse.js';
 import type { Template } from '../core/template.js';
 import { matchTemplate } from '../core/template-match.js';
@@ -17,7 +18,7 @@ import { loadCompromise } from './language-compromise.js';
 import type { Language } from './language.js';
 import type { Capability, Extraction } from './model.js';
 import { readRequest } from './parse.js';
-import { renderParts, sectionBody, type CriterionStyle, type Numbering, type Parts } from './render.js';
+import { nextId, renderParts, sectionBody, type CriterionStyle, type Numbering, type Parts } from './render.js';
 
 export type { Capability, Extraction } from './model.js';
 export { insertionEdits } from './insert.js';
@@ -39,6 +40,12 @@ export async function translateInto(specText: string, template: Template, reques
   const { extraction, parts } = await translateParts(request, { style, numbering, language: options.language });
   if (!parts) return { kind: 'none', extraction, message: NO_REQUIREMENT_MESSAGE, markdown: '' };
   return { kind: 'edits', edits: insertionEdits(doc, template, parts, request), ids: parts.ids };
+}
+
+/** The id a new requirement of this spec gets: its own family (FR, REQ), numbered and padded as it numbers them. */
+export function nextRequirementId(doc: SpecDocument, template: Template): string {
+  const { numbering } = conventionsOf(doc, matchTemplate(doc, template), templateStyle(template));
+  return nextId(numbering, numbering.requirement);
 }
 
 export interface TranslateOptions {
