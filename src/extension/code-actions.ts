@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { planFixAll, planQuickFixes, type PlannedAction } from './action-plan.js';
-import { toWorkspaceEdit } from './convert.js';
+import { toSnippetWorkspaceEdit, toWorkspaceEdit } from './convert.js';
 import { FIX_ALL_KIND } from './code-action-kinds.js';
 import type { SpecService } from './service.js';
 
@@ -29,7 +29,8 @@ export class SpecCodeActions implements vscode.CodeActionProvider {
 
   private toAction(document: vscode.TextDocument, plan: PlannedAction, context: vscode.CodeActionContext): vscode.CodeAction {
     const action = new vscode.CodeAction(plan.title, plan.kind === 'fixAll' ? FIX_ALL_KIND : vscode.CodeActionKind.QuickFix);
-    if (plan.edits) action.edit = toWorkspaceEdit(document, plan.edits);
+    // A quick fix's placeholders are tab stops; fix-all (on save) stays plain text.
+    if (plan.edits) action.edit = plan.kind === 'quickfix' ? toSnippetWorkspaceEdit(document, plan.edits) : toWorkspaceEdit(document, plan.edits);
     if (plan.command) action.command = { command: plan.command.id, title: plan.command.title, arguments: plan.command.args };
     action.isPreferred = plan.isPreferred;
     const ids = new Set(plan.findings.map((finding) => `${finding.ruleId}:${finding.start.line}:${finding.start.column}`));

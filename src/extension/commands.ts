@@ -1,21 +1,23 @@
 import { DEFAULT_TEMPLATE } from '../core/config/resolve.js';
 import * as vscode from 'vscode';
-import { lintText } from '../api.js';
 import { findConfigFile } from '../core/config/discover.js';
 import { starterConfig } from '../core/config/starter.js';
 import { mergedEdits } from '../core/fix.js';
+import { editLabel } from './edit-labels.js';
 import type { SpecDocument } from '../core/model.js';
 import { joinPath } from '../core/paths.js';
 import { renderSpecSkeleton } from '../core/scaffold.js';
 import { builtInTemplates } from '../templates/index.js';
 import { translate, translateInto } from '../translate/index.js';
-import { toDiagnostic, toWorkspaceEdit } from './convert.js';
+import { toSnippetWorkspaceEdit } from './convert.js';
 import type { DiagnosticsManager } from './diagnostics.js';
 import { healthOf, type HealthPanel } from './health-view.js';
+import { offerSpecChoices } from './opt-in-actions.js';
+import { announceWorkspaceCheck, checkWorkspace } from './workspace-check.js';
 import { enginePath, type SpecService } from './service.js';
 import { readSettings } from './settings.js';
 import { workspaceHost } from './workspace-host.js';
-import { specHealth } from '../core/health.js';
+import type { SpecHealth } from '../core/health.js';
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
@@ -69,58 +71,49 @@ export async function newSpec(service: SpecService, options: NewSpecOptions = {}
   return uri;
 }
 
-/** "Insert Missing Sections": every missing required section, at its template position, as one undoable edit. */
-export async function insertMissingSections(service: SpecService): Promise<number> {
+export interface InsertSectionsOptions {
+  /** Which missing sections: all of them, the required ones, or these ids; asked for when recommended ones are missing. */
+  sections?: 'all' | 'required' | string[];
+}
+
+/**
+ * "Insert Missing Sections": the missing template sections at their template positions, as
+ * one undoable edit whose placeholders are tab stops. Required ones are picked; recommended
+ * ones are offered too.
+ */
+export async function insertMissingSections(service: SpecService, diagnostics: DiagnosticsManager, options: InsertSectionsOptions = {}): Promise<number> {
   const editor = vscode.window.activeTextEditor;
-  const analysis = editor && (await service.analyze(editor.document));
-  if (!editor || !analysis) {
-    void vscode.window.showInformationMessage('Specwise: the active file is not a spec.');
+  if (!editor) {
+    void vscode.window.showInformationMessage('Specwise: open a spec to insert its missing sections.');
     return 0;
   }
-  const fixes = analysis.result.findings
-    .filter((finding) => finding.ruleId === 'missing-section' && finding.data?.presence === 'required')
-    .flatMap((finding) => finding.fixes.slice(0, 1));
-  if (fixes.length === 0) {
-    void vscode.window.showInformationMessage('Specwise: no required section is missing.');
+  let analysis = await service.analyze(editor.document);
+  if (!analysis && editor.document.languageId === 'markdown' && (await offerSpecChoices(service, diagnostics, editor.document))) analysis = await service.analyze(editor.document);
+  if (!analysis) return 0;
+  const missing = analysis.result.findings.filter((finding) => finding.ruleId === 'missing-section' && finding.fixes.length > 0);
+  if (missing.length === 0) {
+    void vscode.window.showInformationMessage(`Specwise: no section of template '${analysis.result.template.name}' is missing.`);
     return 0;
   }
-  await vscode.workspace.applyEdit(toWorkspaceEdit(editor.document, mergedEdits(analysis.result.doc.text, fixes)));
-  return fixes.length;
-}
-
-export interface WorkspaceCheckResult {
-  files: number;
-  findings: number;
-}
-
-/** "Check All Specs in Workspace": diagnostics for every spec file, opened or not. */
-export async function checkWorkspace(service: SpecService, diagnostics: DiagnosticsManager, reports?: Map<string, ReturnType<typeof specHealth>>): Promise<WorkspaceCheckResult> {
-  return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Specwise: checking specs', cancellable: true },
-    async (progress, token) => {
-      const uris = await vscode.workspace.findFiles('**/*.{md,markdown}', '**/{node_modules,.git}/**', undefined, token);
-      let files = 0;
-      let findings = 0;
-      for (const [index, uri] of uris.entries()) {
-        if (token.isCancellationRequested) break;
-        progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / uris.length });
-        const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
-        try {
-          const text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-          const settings = await service.settingsFor(uri, text);
-          if (!settings.isSpec) continue;
-          const result = lintText({ text, uri: uri.toString(), template: settings.template, settings: settings.settings, templates: settings.templates });
-          diagnostics.collection.set(uri, result.findings.map((finding) => toDiagnostic(uri, finding, readSettings(uri).infoSeverity)));
-          reports?.set(vscode.workspace.asRelativePath(uri), specHealth(result.analysis, result.template, result.findings));
-          files++;
-          findings += result.findings.length;
-        } catch (error) {
-          service.logError(`checking ${uri.toString()} (${index + 1} of ${uris.length})`, error);
-        }
-      }
-      return { files, findings };
-    },
-  );
+  let chosen = missing;
+  const requested = options.sections;
+  if (requested === 'required') chosen = missing.filter((finding) => finding.data?.presence === 'required');
+  else if (Array.isArray(requested)) chosen = missing.filter((finding) => requested.includes(String(finding.data?.section)));
+  else if (requested !== 'all' && missing.some((finding) => finding.data?.presence !== 'required')) {
+    const items = missing.map((finding) => ({
+      label: finding.fixes[0].title.replace(/^Insert section '(.*)'$/, '$1'),
+      description: String(finding.data?.presence ?? ''),
+      picked: finding.data?.presence === 'required',
+      finding,
+    }));
+    const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Insert missing sections', placeHolder: 'Required sections are selected; pick the recommended ones to add too' });
+    if (!picked) return 0;
+    chosen = picked.map((item) => item.finding);
+  }
+  if (chosen.length === 0) return 0;
+  const edits = mergedEdits(analysis.result.doc.text, chosen.map((finding) => finding.fixes[0]));
+  if (!(await vscode.workspace.applyEdit(toSnippetWorkspaceEdit(editor.document, edits)))) return 0;
+  return chosen.length;
 }
 
 /** "Open Configuration": the config that applies to the active file, created from the starter if there is none. */
@@ -133,27 +126,33 @@ export async function openConfiguration(): Promise<vscode.Uri | undefined> {
   const uri = found ? folder.with({ path: found }) : vscode.Uri.joinPath(folder, '.specwise.jsonc');
   if (!found) {
     const template = readSettings(folder).defaultTemplate;
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(starterConfig(template, [...builtInTemplates.keys()])));
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(starterConfig(template, [...builtInTemplates.keys()], { schema: false })));
   }
   await vscode.window.showTextDocument(uri);
   return uri;
 }
 
+/**
+ * "Show Spec Health": the active spec's sections, coverage and findings; for a Markdown file
+ * that is not a spec, the ways to have it checked; with no editor (the Welcome page), every spec.
+ */
 export async function showHealth(service: SpecService, diagnostics: DiagnosticsManager, panel: HealthPanel, scope: 'file' | 'workspace' = 'file'): Promise<string | undefined> {
-  if (scope === 'workspace') {
-    const reports = new Map<string, ReturnType<typeof specHealth>>();
-    await checkWorkspace(service, diagnostics, reports);
-    const entries = [...reports].sort(([a], [b]) => a.localeCompare(b)).map(([name, health]) => ({ name, health }));
+  const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((candidate) => candidate.document.languageId === 'markdown');
+  if (scope === 'workspace' || !editor) {
+    const reports = new Map<string, { health: SpecHealth; uri: vscode.Uri }>();
+    const result = await checkWorkspace(service, diagnostics, reports);
+    announceWorkspaceCheck(result);
+    const entries = [...reports].sort(([a], [b]) => a.localeCompare(b)).map(([name, report]) => ({ name, ...report }));
     return panel.show('Spec Health: workspace', entries).webview.html;
   }
-  const editor = vscode.window.activeTextEditor;
-  const analysis = editor && (await service.analyze(editor.document));
-  if (!editor || !analysis) {
-    void vscode.window.showInformationMessage('Specwise: open a spec to see its health.');
+  let analysis = await service.analyze(editor.document);
+  if (!analysis && editor.document.languageId === 'markdown' && (await offerSpecChoices(service, diagnostics, editor.document))) analysis = await service.analyze(editor.document);
+  if (!analysis) {
+    if (editor.document.languageId !== 'markdown') void vscode.window.showInformationMessage('Specwise: open a Markdown spec to see its health.');
     return undefined;
   }
   const name = vscode.workspace.asRelativePath(editor.document.uri);
-  return panel.show(`Spec Health: ${name}`, [{ name, health: healthOf(analysis) }]).webview.html;
+  return panel.show(`Spec Health: ${name}`, [{ name, health: healthOf(analysis), uri: editor.document.uri }]).webview.html;
 }
 
 export interface TranslateCommandOptions {
@@ -211,9 +210,10 @@ export async function translateRequirement(service: SpecService, options: Transl
   }
   const preview = options.preview ?? readSettings(editor.document.uri).translatePreview;
   const workspaceEdit = new vscode.WorkspaceEdit();
-  const metadata = { needsConfirmation: true, label: 'Translate requirement to spec' };
   for (const edit of plan.edits) {
     const range = new vscode.Range(editor.document.positionAt(edit.offset), editor.document.positionAt(edit.offset + edit.length));
+    // The refactor preview groups the edits by what they do, in the spec's own section names.
+    const metadata = { needsConfirmation: true, label: editLabel(analysis!.result.doc, edit) };
     if (preview) workspaceEdit.replace(editor.document.uri, range, edit.newText, metadata);
     else workspaceEdit.replace(editor.document.uri, range, edit.newText);
   }

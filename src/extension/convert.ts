@@ -21,6 +21,15 @@ function fromEngine(start: LineColumn, end: LineColumn): vscode.Range {
   return new vscode.Range(start.line - 1, start.column - 1, end.line - 1, end.column - 1);
 }
 
+const docsUris = new Map<string, vscode.Uri>();
+
+/** Parsed once per rule: a long spec has thousands of findings of a few rules. */
+function docsUri(url: string): vscode.Uri {
+  let uri = docsUris.get(url);
+  if (!uri) docsUris.set(url, (uri = vscode.Uri.parse(url)));
+  return uri;
+}
+
 /** One engine finding as a VS Code diagnostic, with its rule id linked to the docs; no document needed. */
 export function toDiagnostic(uri: vscode.Uri, finding: Finding, infoSeverity: 'information' | 'hint'): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(
@@ -29,7 +38,7 @@ export function toDiagnostic(uri: vscode.Uri, finding: Finding, infoSeverity: 'i
     SEVERITIES[editorSeverity(finding.severity, infoSeverity)],
   );
   diagnostic.source = 'specwise';
-  diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(finding.docsUrl) };
+  diagnostic.code = { value: finding.ruleId, target: docsUri(finding.docsUrl) };
   if (finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map(
       (related) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, fromEngine(related.start, related.end)), related.message),
@@ -56,5 +65,36 @@ export function toWorkspaceEdit(document: vscode.TextDocument, edits: readonly T
   for (const edit of edits) {
     workspaceEdit.replace(document.uri, toRange(document, edit.offset, edit.offset + edit.length), edit.newText);
   }
+  return workspaceEdit;
+}
+
+/** Placeholders a fix inserts for the author to replace: the snippet's tab stops. */
+const TO_FILL = /TBD/g;
+
+/**
+ * Engine edits as one WorkspaceEdit of snippets: every TBD they insert becomes a tab stop,
+ * so in the active editor the cursor lands on the first one and Tab walks the others. Edits
+ * without a TBD stay plain; in an editor that is not active, VS Code applies them as text.
+ */
+export function toSnippetWorkspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
+  if (!edits.some((edit) => edit.newText.includes('TBD'))) return toWorkspaceEdit(document, edits);
+  const workspaceEdit = new vscode.WorkspaceEdit();
+  let stop = 1;
+  const entries = edits.map((edit) => {
+    const range = toRange(document, edit.offset, edit.offset + edit.length);
+    const snippet = new vscode.SnippetString();
+    let at = 0;
+    for (const match of edit.newText.matchAll(TO_FILL)) {
+      snippet.appendText(edit.newText.slice(at, match.index));
+      snippet.appendPlaceholder(match[0], stop++);
+      at = match.index + match[0].length;
+    }
+    snippet.appendText(edit.newText.slice(at));
+    const snippetEdit = new vscode.SnippetTextEdit(range, snippet);
+    // The engine already indented the text: the editor must not indent it again.
+    snippetEdit.keepWhitespace = true;
+    return snippetEdit;
+  });
+  workspaceEdit.set(document.uri, entries);
   return workspaceEdit;
 }

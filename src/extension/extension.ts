@@ -5,12 +5,27 @@ import { CODE_ACTION_METADATA } from './code-action-kinds.js';
 import type { Features } from './features.js';
 
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
-const COMMANDS = ['newSpec', 'insertMissingSections', 'checkWorkspace', 'openConfiguration', 'showHealth', 'translate', 'showDocumentation'].map((name) => `specwise.${name}`);
+const COMMANDS = [
+  'newSpec',
+  'insertMissingSections',
+  'checkWorkspace',
+  'openConfiguration',
+  'showHealth',
+  'translate',
+  'showDocumentation',
+  'specActions',
+  'checkThisFile',
+  'addFrontMatter',
+  'addToConfiguration',
+  'revealLine',
+].map((name) => `specwise.${name}`);
 
 /** What the extension returns from `activate`, for other extensions and the end-to-end tests. */
 export interface SpecwiseApi {
   /** Findings of a document's current version (undefined when it is not a spec). */
   findings(document: vscode.TextDocument): Promise<Finding[] | undefined>;
+  /** What the status item shows for the active editor (undefined when hidden). */
+  status(): Promise<{ text: string; tooltip: string; command?: string } | undefined>;
   /** Milliseconds spent evaluating the bundle's modules plus running `activate` (registration only). */
   activationMs: number;
 }
@@ -48,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): SpecwiseApi {
       }),
     ),
     vscode.workspace.onDidSaveTextDocument(forward((loaded, document) => loaded.diagnostics.check(document))),
-    vscode.workspace.onDidCloseTextDocument(forward((loaded, document) => loaded.diagnostics.forget(document))),
+    vscode.workspace.onDidCloseTextDocument(forward((loaded, document) => loaded.closed(document))),
     vscode.window.tabGroups.onDidChangeTabs(forward((loaded, event) => loaded.tabsChanged(event))),
     vscode.window.onDidChangeActiveTextEditor(forward((loaded, editor) => loaded.activeEditorChanged(editor))),
     vscode.workspace.onDidChangeConfiguration(
@@ -68,6 +83,11 @@ export function activate(context: vscode.ExtensionContext): SpecwiseApi {
     ),
     vscode.languages.registerHoverProvider(MARKDOWN, { provideHover: async (document, position) => (await features()).hover.provideHover(document, position) }),
     vscode.languages.registerDefinitionProvider(MARKDOWN, { provideDefinition: async (document, position) => (await features()).definition.provideDefinition(document, position) }),
+    vscode.languages.registerCompletionItemProvider(
+      MARKDOWN,
+      { provideCompletionItems: async (document, position, token, completionContext) => (await features()).completions.provideCompletionItems(document, position, token, completionContext) },
+      '-',
+    ),
     ...COMMANDS.map((id) => vscode.commands.registerCommand(id, async (...args: never[]) => (await features()).commands[id](...args))),
   );
   // Open documents are checked once the features load, after activation has returned.
@@ -77,6 +97,9 @@ export function activate(context: vscode.ExtensionContext): SpecwiseApi {
   return {
     async findings(document) {
       return (await (await features()).service.analyze(document))?.result.findings;
+    },
+    async status() {
+      return (await features()).statusBar.current();
     },
     activationMs,
   };

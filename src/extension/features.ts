@@ -1,11 +1,15 @@
 import * as vscode from 'vscode';
 import { SpecCodeActions } from './code-actions.js';
-import { checkWorkspace, insertMissingSections, newSpec, openConfiguration, showHealth, translateRequirement, type NewSpecOptions, type TranslateCommandOptions } from './commands.js';
+import { insertMissingSections, newSpec, openConfiguration, showHealth, translateRequirement, type InsertSectionsOptions, type NewSpecOptions, type TranslateCommandOptions } from './commands.js';
 import { DiagnosticsManager } from './diagnostics.js';
-import { HealthPanel } from './health-view.js';
+import { showDocumentation } from './documentation.js';
+import { HealthPanel, revealLine } from './health-view.js';
 import { RequirementDefinition, RequirementHover, SpecSymbols } from './language-features.js';
+import { addFrontMatter, addToConfiguration, checkThisFile, offerSpecChoices, type OptInChoice } from './opt-in-actions.js';
 import { SpecService } from './service.js';
+import { SnippetCompletions } from './snippet-completions.js';
 import { SpecStatusBar } from './status-bar.js';
+import { announceWorkspaceCheck, checkFile, checkWorkspace, workspaceSummary } from './workspace-check.js';
 
 function tabUri(tab: vscode.Tab): vscode.Uri | undefined {
   return tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
@@ -31,9 +35,20 @@ export function createFeatures(context: vscode.ExtensionContext, output: vscode.
         return undefined;
       }
     };
+  /** The active Markdown document, for commands about "this file". */
+  const activeMarkdown = (): vscode.TextDocument | undefined => {
+    const document = vscode.window.activeTextEditor?.document;
+    if (document?.languageId === 'markdown') return document;
+    void vscode.window.showInformationMessage('Specwise: open a Markdown file first.');
+    return undefined;
+  };
   const recheck = () => {
     service.invalidate();
     void diagnostics.recheckOpen();
+  };
+  /** A document's editors closed: workspace-checked files keep their findings, of the saved text. */
+  const closed = (document: vscode.TextDocument): void => {
+    void diagnostics.forget(document, async (saved) => void (await checkFile(service, diagnostics, saved)));
   };
   const watcher = vscode.workspace.createFileSystemWatcher('**/.specwise.{json,jsonc}');
   context.subscriptions.push(
@@ -42,7 +57,7 @@ export function createFeatures(context: vscode.ExtensionContext, output: vscode.
     statusBar,
     panel,
     watcher,
-    diagnostics.onDidCheck((analysis, document) => statusBar.update(analysis, document)),
+    diagnostics.onDidCheck((outcome, document) => statusBar.update(outcome, document)),
     watcher.onDidChange(recheck),
     watcher.onDidCreate(recheck),
     watcher.onDidDelete(recheck),
@@ -50,18 +65,21 @@ export function createFeatures(context: vscode.ExtensionContext, output: vscode.
   return {
     service,
     diagnostics,
+    statusBar,
     codeActions: new SpecCodeActions(service),
     symbols: new SpecSymbols(service),
     hover: new RequirementHover(service),
     definition: new RequirementDefinition(service),
+    completions: new SnippetCompletions(service),
     recheck,
+    closed,
     /** A spec's findings go when its last tab closes (documents outlive their tabs for a while). */
     tabsChanged(event: vscode.TabChangeEvent): void {
       const open = new Set(vscode.window.tabGroups.all.flatMap((group) => group.tabs).map((tab) => tabUri(tab)?.toString()));
       for (const tab of event.closed) {
         const uri = tabUri(tab);
         const document = uri && vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
-        if (document && !open.has(uri.toString())) diagnostics.forget(document);
+        if (document && !open.has(uri.toString())) closed(document);
       }
     },
     activeEditorChanged(editor: vscode.TextEditor | undefined): void {
@@ -70,12 +88,33 @@ export function createFeatures(context: vscode.ExtensionContext, output: vscode.
     },
     commands: {
       'specwise.newSpec': guard('New Spec from Template', (options?: NewSpecOptions) => newSpec(service, options)),
-      'specwise.insertMissingSections': guard('Insert Missing Sections', () => insertMissingSections(service)),
-      'specwise.checkWorkspace': guard('Check All Specs in Workspace', () => checkWorkspace(service, diagnostics)),
+      'specwise.insertMissingSections': guard('Insert Missing Sections', (options?: InsertSectionsOptions) => insertMissingSections(service, diagnostics, options)),
+      'specwise.checkWorkspace': guard('Check All Specs in Workspace', async () => {
+        const result = await checkWorkspace(service, diagnostics);
+        announceWorkspaceCheck(result);
+        return { ...result, summary: workspaceSummary(result) };
+      }),
       'specwise.openConfiguration': guard('Open Configuration', () => openConfiguration()),
       'specwise.showHealth': guard('Show Spec Health', (scope?: 'file' | 'workspace') => showHealth(service, diagnostics, panel, scope)),
       'specwise.translate': guard('Translate Requirement to Spec', (options?: TranslateCommandOptions) => translateRequirement(service, options)),
-      'specwise.showDocumentation': guard('Show documentation', async (url: string) => vscode.env.openExternal(vscode.Uri.parse(url))),
+      'specwise.showDocumentation': guard('Show documentation', (ruleId: string, webUrl?: string) => showDocumentation(context.extensionUri, ruleId, webUrl)),
+      'specwise.specActions': guard('Make This File a Spec', async (choice?: OptInChoice) => {
+        const document = activeMarkdown();
+        return document && offerSpecChoices(service, diagnostics, document, choice);
+      }),
+      'specwise.checkThisFile': guard('Check This File', async () => {
+        const document = activeMarkdown();
+        if (document) await checkThisFile(service, diagnostics, document);
+      }),
+      'specwise.addFrontMatter': guard('Add Front Matter', async () => {
+        const document = activeMarkdown();
+        return document && addFrontMatter(service, diagnostics, document);
+      }),
+      'specwise.addToConfiguration': guard('Add to Configuration', async () => {
+        const document = activeMarkdown();
+        return document && addToConfiguration(service, diagnostics, document);
+      }),
+      'specwise.revealLine': guard('Open at line', (uri: string, line: number) => revealLine(uri, line)),
     } as Record<string, (...args: never[]) => Promise<unknown>>,
   };
 }

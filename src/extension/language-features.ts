@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { specOutline, type OutlineKind, type OutlineNode } from '../core/outline.js';
+import { requirementCoverage } from '../core/health.js';
 import { requirementIndexOf } from '../core/requirements.js';
 import { toRange } from './convert.js';
 import type { SpecService } from './service.js';
 
 const SYMBOL_KINDS: Record<OutlineKind, vscode.SymbolKind> = {
-  section: vscode.SymbolKind.String,
   requirement: vscode.SymbolKind.Key,
   risk: vscode.SymbolKind.Event,
   dependency: vscode.SymbolKind.Package,
@@ -14,12 +14,10 @@ const SYMBOL_KINDS: Record<OutlineKind, vscode.SymbolKind> = {
 function toSymbol(document: vscode.TextDocument, node: OutlineNode): vscode.DocumentSymbol {
   const range = toRange(document, node.range.start, node.range.end);
   const selection = toRange(document, node.selectionRange.start, node.selectionRange.end);
-  const symbol = new vscode.DocumentSymbol(node.name, node.detail, SYMBOL_KINDS[node.kind], range, range.contains(selection) ? selection : range);
-  symbol.children = node.children.map((child) => toSymbol(document, child));
-  return symbol;
+  return new vscode.DocumentSymbol(node.name, node.detail, SYMBOL_KINDS[node.kind], range, range.contains(selection) ? selection : range);
 }
 
-/** Sections, requirement ids, risks and dependencies in the Outline and "Go to Symbol". */
+/** Requirement ids, risks and dependencies in the Outline and "Go to Symbol" (the Markdown extension lists the headings). */
 export class SpecSymbols implements vscode.DocumentSymbolProvider {
   constructor(private readonly service: SpecService) {}
 
@@ -45,6 +43,14 @@ async function idAt(service: SpecService, document: vscode.TextDocument, positio
   return occurrence && { occurrence, index, analysis };
 }
 
+/** A requirement's words as written (quotes and emphasis kept), on one line, cut at a word. */
+function definitionText(text: string, limit = 400): string {
+  const line = text.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').replace(/[\s\u00a0]+/g, ' ').trim();
+  if (line.length <= limit) return line;
+  const cut = line.slice(0, limit);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), limit / 2))} …`;
+}
+
 export class RequirementHover implements vscode.HoverProvider {
   constructor(private readonly service: SpecService) {}
 
@@ -52,21 +58,22 @@ export class RequirementHover implements vscode.HoverProvider {
     try {
       const found = await idAt(this.service, document, position);
       if (!found) return undefined;
-      const { occurrence, index } = found;
+      const { occurrence, index, analysis } = found;
       const definition = index.definitions.get(occurrence.id)?.[0];
+      // Untrusted Markdown: the spec's own text renders, links to commands do not run.
       const markdown = new vscode.MarkdownString();
       markdown.appendMarkdown(`**${occurrence.id}**`);
       if (!definition) {
         markdown.appendMarkdown(' is not defined in this document.');
       } else {
-        markdown.appendMarkdown(` (line ${document.positionAt(definition.range.start).line + 1})\n\n`);
-        markdown.appendText(definition.unit.text.replace(/\s+/g, ' ').trim().slice(0, 400));
-        const coverage = index.references.filter((reference) => reference.id === occurrence.id && (reference.unit.kind === 'success-criteria' || reference.unit.kind === 'test-plan'));
-        markdown.appendMarkdown('\n\n');
+        const text = analysis.result.doc.text;
+        markdown.appendMarkdown(` · line ${document.positionAt(definition.range.start).line + 1}\n\n`);
+        markdown.appendMarkdown(`> ${definitionText(text.slice(definition.unit.range.start, definition.unit.range.end))}\n\n`);
+        const coverers = requirementCoverage(analysis.result.analysis).get(occurrence.id) ?? [];
         markdown.appendMarkdown(
-          coverage.length === 0
-            ? '_No success criterion or test references it._'
-            : `Covered by: ${coverage.map((reference) => `line ${document.positionAt(reference.range.start).line + 1}`).join(', ')}`,
+          coverers.length === 0
+            ? '_No success criterion or test cites it._'
+            : `Covered by ${coverers.map((entry) => (entry.name.startsWith('line ') ? entry.name : `**${entry.name}** (line ${entry.line})`)).join(', ')}`,
         );
       }
       return new vscode.Hover(markdown, toRange(document, occurrence.range.start, occurrence.range.end));

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { lintText, type LintResult } from '../api.js';
 import { SpecwiseProject, type SpecSettings } from '../config.js';
 import { BlockParseCache } from '../core/block-parse.js';
+import { binaryReason, sizeReason } from '../core/file-policy.js';
 import { dirname } from '../core/paths.js';
 import { readSettings } from './settings.js';
 import { workspaceHost } from './workspace-host.js';
@@ -13,9 +14,22 @@ export interface DocumentAnalysis {
   settings: SpecSettings;
 }
 
+/** What Specwise makes of an open Markdown document: checked, not a spec, or skipped (binary, too large). */
+export type DocumentState =
+  | { kind: 'spec'; analysis: DocumentAnalysis; settings: SpecSettings }
+  | { kind: 'not-spec'; settings: SpecSettings }
+  | { kind: 'skipped'; settings: SpecSettings; reason: string };
+
 /** Engine path of a URI: its path, '/'-separated, the same for file, remote and virtual schemes. */
 export function enginePath(uri: vscode.Uri): string {
   return uri.path;
+}
+
+const CHECKED_ON_REQUEST = 'checked on request in this session ("Check This File")';
+
+/** The UTF-8 size of text, counted only when it could be over the limit. */
+function byteLength(text: string, limit: number): number {
+  return text.length * 3 <= limit ? text.length : new TextEncoder().encode(text).length;
 }
 
 /**
@@ -24,8 +38,9 @@ export function enginePath(uri: vscode.Uri): string {
  */
 export class SpecService implements vscode.Disposable {
   private readonly projects = new Map<string, SpecwiseProject>();
-  private readonly cache = new Map<string, DocumentAnalysis>();
-  private readonly skipped = new Map<string, string>();
+  private readonly states = new Map<string, { version: number; state: DocumentState }>();
+  /** Files the user asked to check although they are not specs, until the window closes. */
+  private readonly checkedOnRequest = new Set<string>();
   /** Block parses per open document: an edit re-parses only the blocks it touched. */
   private readonly parses = new Map<string, BlockParseCache>();
 
@@ -51,57 +66,62 @@ export class SpecService implements vscode.Disposable {
   /** Forgets configs and analyses: a config file or a setting changed. */
   invalidate(): void {
     this.projects.clear();
-    this.cache.clear();
+    this.states.clear();
   }
 
   forget(uri: vscode.Uri): void {
-    this.cache.delete(uri.toString());
-    this.skipped.delete(uri.toString());
+    this.states.delete(uri.toString());
     this.parses.delete(uri.toString());
   }
 
-  async settingsFor(uri: vscode.Uri, text: string): Promise<SpecSettings> {
-    return this.project(uri).settingsFor(enginePath(uri), text);
+  /** "Check This File": treat a Markdown file as a spec for the rest of the session. */
+  checkOnRequest(uri: vscode.Uri): void {
+    this.checkedOnRequest.add(uri.toString());
+    this.states.delete(uri.toString());
   }
 
-  /** The analysis of the document's current version; undefined when it is not a spec or checking is off. */
-  async analyze(document: vscode.TextDocument): Promise<DocumentAnalysis | undefined> {
+  async settingsFor(uri: vscode.Uri, text: string): Promise<SpecSettings> {
+    const settings = await this.project(uri).settingsFor(enginePath(uri), text);
+    return !settings.isSpec && this.checkedOnRequest.has(uri.toString()) ? { ...settings, isSpec: true, specReason: CHECKED_ON_REQUEST } : settings;
+  }
+
+  /** The state of the document's current version; undefined when it is not Markdown or checking is off. */
+  async state(document: vscode.TextDocument): Promise<DocumentState | undefined> {
     if (document.languageId !== 'markdown' || !readSettings(document.uri).enable) return undefined;
     const key = document.uri.toString();
-    const cached = this.cache.get(key);
-    if (cached && cached.version === document.version) return cached;
+    const cached = this.states.get(key);
+    if (cached && cached.version === document.version) return cached.state;
     const version = document.version;
     const text = document.getText();
     const settings = await this.settingsFor(document.uri, text);
-    this.skipped.delete(key);
-    if (!settings.isSpec) {
-      this.cache.delete(key);
-      return undefined;
-    }
-    if (text.length > settings.maxFileSize) {
-      this.cache.delete(key);
-      this.skipped.set(key, `Specwise skipped this file: ${(text.length / 1024 / 1024).toFixed(1)} MB is over the ${(settings.maxFileSize / 1024 / 1024).toFixed(1)} MB limit (maxFileSize in .specwise.json).`);
-      return undefined;
-    }
     // The document may have changed while the config loaded: analyse what the editor shows now.
     const current = document.version === version ? text : document.getText();
-    let parses = this.parses.get(key);
-    if (!parses) this.parses.set(key, (parses = new BlockParseCache()));
-    const result = lintText({ text: current, uri: key, template: settings.template, settings: settings.settings, templates: settings.templates, cache: parses });
-    const analysis = { uri: key, version: document.version, result, settings };
-    this.cache.set(key, analysis);
-    return analysis;
+    const state = this.stateOf(key, current, settings, document.version);
+    this.states.set(key, { version: document.version, state });
+    return state;
   }
 
-  /** Why the document was not analysed although it is a spec (too large), if it was not. */
-  skippedReason(document: vscode.TextDocument): string | undefined {
-    return this.skipped.get(document.uri.toString());
+  private stateOf(key: string, text: string, settings: SpecSettings, version: number): DocumentState {
+    if (!settings.isSpec) return { kind: 'not-spec', settings };
+    // The same policy as the CLI's: binary files and files over the size limit are not checked.
+    const skipped = binaryReason(text) ?? sizeReason(byteLength(text, settings.maxFileSize), settings.maxFileSize);
+    if (skipped) return { kind: 'skipped', settings, reason: skipped };
+    let parses = this.parses.get(key);
+    if (!parses) this.parses.set(key, (parses = new BlockParseCache()));
+    const result = lintText({ text, uri: key, template: settings.template, settings: settings.settings, templates: settings.templates, cache: parses });
+    return { kind: 'spec', settings, analysis: { uri: key, version, result, settings } };
+  }
+
+  /** The analysis of the document's current version; undefined when it is not a checked spec. */
+  async analyze(document: vscode.TextDocument): Promise<DocumentAnalysis | undefined> {
+    const state = await this.state(document);
+    return state?.kind === 'spec' ? state.analysis : undefined;
   }
 
   /** The cached analysis if it matches the document's version (for synchronous providers). */
   cached(document: vscode.TextDocument): DocumentAnalysis | undefined {
-    const cached = this.cache.get(document.uri.toString());
-    return cached && cached.version === document.version ? cached : undefined;
+    const cached = this.states.get(document.uri.toString());
+    return cached && cached.version === document.version && cached.state.kind === 'spec' ? cached.state.analysis : undefined;
   }
 
   /** Logs an error from a provider or command without letting it break other features. */

@@ -6,7 +6,13 @@ import { specHealth } from '../../src/core/health.js';
 import { specOutline } from '../../src/core/outline.js';
 import { planFixAll, planQuickFixes, SHOW_DOCS_COMMAND } from '../../src/extension/action-plan.js';
 import { healthHtml, healthSummary } from '../../src/extension/health-view-model.js';
-import { configErrorRange, editorSeverity } from '../../src/extension/mapping.js';
+import { configErrorRange, editorSeverity, shownFindings } from '../../src/extension/mapping.js';
+import { statusText } from '../../src/extension/status-text.js';
+import { withNextId } from '../../src/extension/snippet-completions-model.js';
+import { editLabel } from '../../src/extension/edit-labels.js';
+import { nextRequirementId } from '../../src/translate/index.js';
+import { parseSpec } from '../../src/core/parse.js';
+import type { Finding } from '../../src/core/rule.js';
 import { applyFixes } from '../../src/core/fix.js';
 import { builtInTemplates } from '../../src/templates/index.js';
 import { PROJECT_ROOT } from './helpers.js';
@@ -53,7 +59,8 @@ describe('extension adapters (no VS Code needed)', () => {
       ]);
       assert.equal(actions[0].isPreferred, true);
       assert.equal(actions[4].command?.id, SHOW_DOCS_COMMAND);
-      assert.match(String(actions[4].command?.args[0]), /docs\/rules\/vague-term\.md$/);
+      assert.equal(actions[4].command?.args[0], 'vague-term', 'the bundled page by rule id');
+      assert.match(String(actions[4].command?.args[1]), /docs\/rules\/vague-term\.md$/, 'the web page as the second choice');
     });
 
     it('"fix all" for a rule fixes every finding of that rule, and disable-line silences one line', () => {
@@ -101,21 +108,26 @@ describe('extension adapters (no VS Code needed)', () => {
   });
 
   describe('outline and health', () => {
-    it('lists sections with requirement ids, risks and dependencies under them', () => {
+    it('lists requirement ids, risks and dependencies by name, not the headings the Markdown extension lists', () => {
       const result = lintText({ text: COMPLETE });
-      const [root] = specOutline(result.analysis);
-      assert.equal(root.name, 'One-page checkout');
-      const requirements = root.children.find((node) => node.name === 'Requirements')!;
-      assert.deepEqual(requirements.children.map((node) => [node.kind, node.name]), [
-        ['requirement', 'REQ-1'],
-        ['requirement', 'REQ-2'],
-        ['requirement', 'REQ-3'],
-        ['requirement', 'REQ-4'],
-      ]);
-      assert.match(requirements.children[0].detail, /^When a signed-in customer opens checkout/);
-      assert.deepEqual(root.children.find((node) => node.name === 'Risks')!.children.map((node) => node.kind), ['risk', 'risk']);
-      assert.deepEqual(root.children.find((node) => node.name === 'Dependencies')!.children.map((node) => node.kind), ['dependency', 'dependency']);
-      assert.equal(COMPLETE.slice(requirements.selectionRange.start, requirements.selectionRange.end), '## Requirements');
+      const nodes = specOutline(result.analysis);
+      assert.deepEqual(
+        nodes.map((node) => [node.kind, node.name, node.detail]),
+        [
+          ['requirement', 'REQ-1', 'When a signed-in customer opens checkout, the checkout page…'],
+          ['requirement', 'REQ-2', 'When the customer changes the shipping address, the checkou…'],
+          ['requirement', 'REQ-3', 'If the payment provider declines a card, then the checkout …'],
+          ['requirement', 'REQ-4', 'The checkout page shall meet WCAG 2.2 AA.'],
+          ['risk', 'Payment provider rate limits the extra address validation c…', 'Impact: High · Owner: Marco (Payments)'],
+          ['risk', 'Single page slows down on low-end Android devices', 'Impact: Medium · Owner: Lena (Web)'],
+          ['dependency', 'Address validation API v2', 'Owner: Geo Platform team · Status: In progress'],
+          ['dependency', 'Decline reason codes from the payment provider', 'Owner: Payments team · Status: Done'],
+        ],
+      );
+      assert.equal(COMPLETE.slice(nodes[0].selectionRange.start, nodes[0].selectionRange.end), 'REQ-1');
+      assert.equal(COMPLETE.slice(nodes[6].selectionRange.start, nodes[6].selectionRange.end), 'Address validation API v2');
+      const listed = specOutline(lintText({ text: '## Risks\n\n- **Risk:** The renderer may time out.\n  - Mitigation: paginate.\n' }).analysis);
+      assert.deepEqual(listed.map((node) => [node.kind, node.name]), [['risk', 'The renderer may time out.']]);
     });
 
     it('reports sections present, empty and missing, and requirement coverage', () => {
@@ -130,14 +142,57 @@ describe('extension adapters (no VS Code needed)', () => {
         ['REQ-3', false],
       ]);
       assert.equal(healthSummary(health), '1 missing · 9 warnings · 1 to fill in');
-      const html = healthHtml('Spec Health', [{ name: 'draft <1>', health }]);
+      const html = healthHtml('Spec Health', [{ name: 'draft <1>', health, uri: 'file:///w/draft.md' }]);
       assert.match(html, /draft &#60;1&#62;/, 'names are escaped');
       assert.match(html, /Requirement coverage: 2 of 3/);
       assert.doesNotMatch(html, /<script/);
+      assert.match(html, /<a href="command:specwise\.revealLine\?%5B%22file%3A%2F%2F%2Fw%2Fdraft\.md%22%2C\d+%5D"/, 'lines open the spec');
+      assert.match(html, /<tr class="optional"><td>·<\/td><td>Costs<\/td><td>optional<\/td><td>not used \(optional\)<\/td><\/tr>/, 'a missing optional section is no failure');
+      const warningsByRule = health.rules.filter((rule) => rule.warnings > 0).map((rule) => [rule.ruleId, rule.warnings]);
+      assert.deepEqual(warningsByRule, [
+        ['dependency-without-owner', 2],
+        ['requirement-without-acceptance', 2],
+        ['missing-section', 1],
+        ['escape-clause', 1],
+        ['risk-without-mitigation', 1],
+        ['undefined-requirement-reference', 1],
+        ['unmeasurable-success-criterion', 1],
+      ]);
+      assert.match(html, /<h3>Findings by rule<\/h3><table>.*<code>dependency-without-owner<\/code><\/td><td><\/td><td>2<\/td>/s);
+    });
+  });
+
+  describe('status item words', () => {
+    it('names the spec state, the cut Problems list and config errors', () => {
+      assert.deepEqual(statusText({ kind: 'spec', summary: '2 missing · 5 warnings', configErrors: 0, shown: 7, total: 7 }), { text: '$(checklist) Spec: 2 missing · 5 warnings', details: [], warn: false });
+      const cut = statusText({ kind: 'spec', summary: '4,210 warnings', configErrors: 1, shown: 1000, total: 4210 });
+      assert.equal(cut.text, '$(warning) Spec: 4,210 warnings · 1,000 of 4,210 shown · config error');
+      assert.match(cut.details[0], /errors and warnings first/);
+      assert.ok(cut.warn);
+      assert.equal(statusText({ kind: 'not-spec', configErrors: 0, shown: 0, total: 0 }).text, '$(circle-slash) Not a spec');
+      assert.equal(statusText({ kind: 'skipped', configErrors: 0, shown: 0, total: 0 }).text, '$(circle-slash) Spec: skipped');
+    });
+
+    it('keeps at most 1,000 diagnostics, errors and warnings first, in document order', () => {
+      const finding = (severity: 'error' | 'warning' | 'info', line: number) => ({ severity, start: { line } }) as unknown as Finding;
+      const findings = [...Array.from({ length: 990 }, (_, i) => finding('info', i)), ...Array.from({ length: 20 }, (_, i) => finding('warning', 1000 + i)), finding('error', 2000)];
+      const shown = shownFindings(findings);
+      assert.equal(shown.length, 1000);
+      assert.equal(shown.filter((entry) => entry.severity !== 'info').length, 21);
+      assert.deepEqual(shown.map((entry) => entry.start.line), [...shown.map((entry) => entry.start.line)].sort((a, b) => a - b));
+      assert.equal(shownFindings(findings.slice(0, 10)).length, 10);
     });
   });
 
   describe('snippets', () => {
+    it("offer the spec's next free id in requirement snippets", () => {
+      assert.equal(withNextId('- **${1|REQ,FR,NFR|}-${2:1}**: The ${3:system} shall ${4:response}.$0', 'FR-013'), '- **${1:FR}-${2:013}**: The ${3:system} shall ${4:response}.$0');
+      assert.equal(withNextId('- **REQ-${9:1}**: While ${1:state}, the ${3:system} shall ${4:response}.', 'REQ-5'), '- **REQ-${9:5}**: While ${1:state}, the ${3:system} shall ${4:response}.');
+      const doc = parseSpec('## Requirements\n\n- **FR-001**: The system shall export.\n- **FR-012**: The system shall email.\n\n## Success Criteria\n\n- **SC-003**: 95% finish in 10 s.\n');
+      assert.equal(nextRequirementId(doc, builtInTemplates.get('spec-kit')!), 'FR-013');
+      assert.equal(nextRequirementId(parseSpec('# Empty\n'), builtInTemplates.get('tech-spec')!), 'REQ-1');
+    });
+
     const snippets = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'snippets/markdown.json'), 'utf8')) as Record<string, { prefix: string; body: string[] }>;
     /** Expands a snippet with its defaults, as accepting every tab stop would. */
     const expand = (body: string[]) =>
@@ -170,5 +225,15 @@ describe('extension adapters (no VS Code needed)', () => {
         assert.equal(snippet.body[0], `## ${section.title}`);
       }
     });
+  });
+});
+
+describe('refactor preview labels', () => {
+  it('say what each translation edit does, in the spec’s section names', () => {
+    const doc = parseSpec('# Export\n\n## Requirements\n\n- **REQ-1**: The system shall export.\n\n## Risks\n\nNone.\n');
+    const end = doc.text.indexOf('\n\n## Risks');
+    assert.equal(editLabel(doc, { offset: end, length: 0, newText: '\n- **REQ-2**: The system shall email.\n- **REQ-3**: The system shall print.' }), "Add to 'Requirements': REQ-2, REQ-3");
+    assert.equal(editLabel(doc, { offset: doc.text.length, length: 0, newText: '\n## Success Criteria\n\n- AC-1 (verifies REQ-2): Given …' }), "Add section 'Success Criteria'");
+    assert.equal(editLabel(doc, { offset: doc.text.length - 2, length: 0, newText: ' More.' }), "Add to 'Risks'");
   });
 });

@@ -10,8 +10,21 @@ export function workspaceUri(relative: string): vscode.Uri {
 }
 
 export interface SpecwiseApi {
-  findings(document: vscode.TextDocument): Promise<{ ruleId: string }[] | undefined>;
+  findings(document: vscode.TextDocument): Promise<{ ruleId: string; severity: string; data?: Record<string, unknown> }[] | undefined>;
+  status(): Promise<{ text: string; tooltip: string; command?: string } | undefined>;
   activationMs: number;
+}
+
+/** Polls a condition that has no event (the status item): every 50 ms, up to the timeout. */
+export async function eventually<T>(read: () => Promise<T> | T, accept: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
+  const started = Date.now();
+  let value = await read();
+  while (!accept(value)) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await read();
+  }
+  return value;
 }
 
 /** Numbers the suite measured, printed by the harness. */

@@ -16,6 +16,8 @@ export interface SuiteResult {
 async function loadTests(mocha: Mocha): Promise<void> {
   mocha.suite.emit('pre-require', globalThis, 'extension.test', mocha);
   await import('./extension.test.js');
+  await import('./editor-trust.test.js');
+  await import('./large-spec.test.js');
 }
 
 export function runSuite(): Promise<SuiteResult> {
