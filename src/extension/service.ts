@@ -39,6 +39,9 @@ function byteLength(text: string, limit: number): number {
 export class SpecService implements vscode.Disposable {
   private readonly projects = new Map<string, SpecwiseProject>();
   private readonly states = new Map<string, { version: number; state: DocumentState }>();
+  /** Counts configuration changes, so a check that started before one is not cached. */
+  private generation = 0;
+  private readonly pending = new Map<string, { version: number; state: Promise<DocumentState> }>();
   /** Files the user asked to check although they are not specs, until the window closes. */
   private readonly checkedOnRequest = new Set<string>();
   /** Block parses per open document: an edit re-parses only the blocks it touched. */
@@ -65,12 +68,15 @@ export class SpecService implements vscode.Disposable {
 
   /** Forgets configs and analyses: a config file or a setting changed. */
   invalidate(): void {
+    this.generation++;
     this.projects.clear();
     this.states.clear();
+    this.pending.clear();
   }
 
   forget(uri: vscode.Uri): void {
     this.states.delete(uri.toString());
+    this.pending.delete(uri.toString());
     this.parses.delete(uri.toString());
   }
 
@@ -78,6 +84,7 @@ export class SpecService implements vscode.Disposable {
   checkOnRequest(uri: vscode.Uri): void {
     this.checkedOnRequest.add(uri.toString());
     this.states.delete(uri.toString());
+    this.pending.delete(uri.toString());
   }
 
   async settingsFor(uri: vscode.Uri, text: string): Promise<SpecSettings> {
@@ -91,13 +98,28 @@ export class SpecService implements vscode.Disposable {
     const key = document.uri.toString();
     const cached = this.states.get(key);
     if (cached && cached.version === document.version) return cached.state;
+    // Diagnostics, code actions and the outline ask for the same version at once: check it once.
+    const pending = this.pending.get(key);
+    if (pending && pending.version === document.version) return pending.state;
+    const state = this.computeState(key, document);
+    this.pending.set(key, { version: document.version, state });
+    try {
+      return await state;
+    } finally {
+      if (this.pending.get(key)?.state === state) this.pending.delete(key);
+    }
+  }
+
+  private async computeState(key: string, document: vscode.TextDocument): Promise<DocumentState> {
     const version = document.version;
+    const generation = this.generation;
     const text = document.getText();
     const settings = await this.settingsFor(document.uri, text);
     // The document may have changed while the config loaded: analyse what the editor shows now.
     const current = document.version === version ? text : document.getText();
     const state = this.stateOf(key, current, settings, document.version);
-    this.states.set(key, { version: document.version, state });
+    // A configuration that changed meanwhile makes this state stale: the next request recomputes.
+    if (generation === this.generation) this.states.set(key, { version: document.version, state });
     return state;
   }
 

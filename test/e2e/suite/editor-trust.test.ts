@@ -264,6 +264,7 @@ suite('The editor as a TPM uses it', () => {
     assert.equal(shown, 'preview');
     const tab = await eventually(() => vscode.window.tabGroups.activeTabGroup.activeTab, (active) => active?.input instanceof vscode.TabInputWebview, 'the preview tab');
     assert.match(tab!.label, /vague-term/);
+    await settle(2000);
     await screenshot('rule-docs-preview');
   });
 
