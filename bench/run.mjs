@@ -114,6 +114,12 @@ const lines = [
   ...scaling.map((row, index) => `| ${(row.bytes / 1000).toFixed(0)} KB | ${row.ms.toFixed(0)} ms | ${index === 0 ? '' : `${(row.ms / scaling[index - 1].ms).toFixed(2)}×`} |`),
   '',
   `Extension: the .vsix is ${vsixKb.toFixed(0)} KB. Node reads, compiles and evaluates the activation file (dist/extension.cjs, ${(statSync(path.join(ROOT, 'dist', 'extension.cjs')).size / 1024).toFixed(0)} KB; the features and engine load later from dist/features.cjs) in ${extensionLoad.loadMs.toFixed(1)} ms. ${activation ? `Activation in VS Code 1.139 (code-server), from the last \`npm run test:e2e\` (${activation.date.slice(0, 10)}): ${activation.activationMs.toFixed(1)} ms, module evaluation and registration; the engine loads after activation.` : 'Run `npm run test:e2e` first to include the activation time.'}`,
+  ...(activation?.largeSpecFirstDiagnosticsMs !== undefined
+    ? [
+        '',
+        `Long spec in the editor, from the same run: a generated ${activation.largeSpecKb.toFixed(0)} KB spec (test/e2e/suite/large-spec.ts: feature areas with prose, requirements, criteria and risk tables; about 1,200 findings) opened in VS Code shows its first diagnostics ${activation.largeSpecFirstDiagnosticsMs.toFixed(0)} ms after the editor is asked to show it, and a one-character edit is reflected in the diagnostics ${activation.largeSpecEditToDiagnosticsMs.toFixed(0)} ms after it is made (median of 5, checked at once after a pause).`,
+      ]
+    : []),
 ];
 const worstScaling = Math.max(...scaling.slice(1).map((row, index) => row.ms / scaling[index].ms));
 const status = (met) => (met ? 'met' : 'not met');
@@ -126,6 +132,8 @@ lines.push(
   `| single-thread check cheaper than the bare parse | ${(single.wall / base.wall).toFixed(2)}× | ${status(single.wall < base.wall)} |`,
   `| one-character edit on a large spec under 30 ms (median) | ${edits.incremental.median.toFixed(1)} ms | ${status(edits.incremental.median < 30)} |`,
   `| doubling the size at most 2.2× the time, up to 2 MB | ${worstScaling.toFixed(2)}× | ${status(worstScaling <= 2.2)} |`,
+  `| 1 MB spec in VS Code: first diagnostics within 1.5 s of opening | ${activation?.largeSpecFirstDiagnosticsMs !== undefined ? `${activation.largeSpecFirstDiagnosticsMs.toFixed(0)} ms` : 'not measured'} | ${activation?.largeSpecFirstDiagnosticsMs !== undefined ? status(activation.largeSpecFirstDiagnosticsMs <= 1500) : 'run npm run test:e2e'} |`,
+  `| 1 MB spec in VS Code: diagnostics updated within 300 ms of a one-character edit (median of 5) | ${activation?.largeSpecEditToDiagnosticsMs !== undefined ? `${activation.largeSpecEditToDiagnosticsMs.toFixed(0)} ms` : 'not measured'} | ${activation?.largeSpecEditToDiagnosticsMs !== undefined ? status(activation.largeSpecEditToDiagnosticsMs <= 300) : 'run npm run test:e2e'} |`,
   `| activation under 50 ms (loading the activation file, then activate) | ${activation ? `${(extensionLoad.loadMs + activation.activationMs).toFixed(1)} ms` : 'not measured'} | ${activation ? status(extensionLoad.loadMs + activation.activationMs < 50) : 'run npm run test:e2e'} |`,
   `| .vsix under 1 MB | ${vsixKb.toFixed(0)} KB | ${status(vsixKb < 1024)} |`,
   ...corpusRows.flatMap((row) => [

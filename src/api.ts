@@ -38,10 +38,12 @@ export function lintText(request: LintRequest): LintResult {
     const { kinds } = matchTemplate(draft, template);
     return draft.sections.filter((section) => CLOSELY_READ_KINDS.has(kinds.get(section)!)).map((section) => section.range);
   };
-  const doc = parseSpec(request.text, request.uri, { cache: request.cache, inspected: request.fullParse ? undefined : inspected });
+  const doc = parseSpec(request.text, request.uri, { cache: request.cache, inspected: request.fullParse ? undefined : inspected, keepCacheOpen: true });
   const templates = request.templates ?? builtInTemplates;
-  const analysis = createAnalysisContext(doc, template);
+  const analysis = createAnalysisContext(doc, template, request.cache);
   const findings = checkSpec(doc, { template, rules: builtInRules, settings: request.settings, templates, analysis });
+  // What this version used stays for the next; the rest goes.
+  request.cache?.sweep();
   return { doc, template, findings, analysis };
 }
 

@@ -15,6 +15,8 @@ export interface ParseOptions {
    * a line scan fully describes stay unparsed; without it, everything is parsed.
    */
   inspected?: (doc: SpecDocument) => readonly OffsetRange[];
+  /** Leave the cache's sweep to the caller, whose rules keep using the cache (default: sweep). */
+  keepCacheOpen?: boolean;
 }
 
 const BOM = 0xfeff;
@@ -33,7 +35,7 @@ export function parseSpec(text: string, uri?: string, options: ParseOptions = {}
     const parseError = error instanceof Error ? error.message : String(error);
     doc = buildDocument(text, uri, { children: [], skipped: [] }, body, offsetBase, parseError);
   }
-  options.cache?.sweep();
+  if (!options.keepCacheOpen) options.cache?.sweep();
   return doc;
 }
 

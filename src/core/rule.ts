@@ -4,6 +4,7 @@ import type { SpecDocument } from './model.js';
 import type { LineColumn, OffsetRange } from './positions.js';
 import type { Template } from './template.js';
 import { matchTemplate, type TemplateMatch } from './template-match.js';
+import type { BlockParseCache } from './block-parse.js';
 
 export type Severity = 'error' | 'warning' | 'info' | 'off';
 export type ActiveSeverity = Exclude<Severity, 'off'>;
@@ -50,6 +51,12 @@ export interface AnalysisContext {
   doc: SpecDocument;
   readonly match: TemplateMatch;
   shared<T>(key: string, compute: () => T): T;
+  /**
+   * A value computed from text alone, kept across versions of the document when the editor
+   * passes its cache: after an edit, only text that changed is analysed again. The key must
+   * hold everything the value depends on.
+   */
+  remember<T>(key: string, compute: () => T): T;
 }
 
 export interface RuleContext<Options> extends AnalysisContext {
@@ -81,7 +88,7 @@ export function defineRule<Options = Record<string, never>>(rule: Rule<Options>)
 }
 
 /** The analysis shared by every rule of one check (and by the outline and health views). */
-export function createAnalysisContext(doc: SpecDocument, template: Template): AnalysisContext {
+export function createAnalysisContext(doc: SpecDocument, template: Template, cache?: BlockParseCache): AnalysisContext {
   const memo = new Map<string, unknown>();
   let match: TemplateMatch | undefined;
   return {
@@ -93,6 +100,9 @@ export function createAnalysisContext(doc: SpecDocument, template: Template): An
     shared<T>(key: string, compute: () => T): T {
       if (!memo.has(key)) memo.set(key, compute());
       return memo.get(key) as T;
+    },
+    remember<T>(key: string, compute: () => T): T {
+      return cache ? cache.lookup(key, compute) : compute();
     },
   };
 }

@@ -113,6 +113,7 @@ export function checkSpec(doc: SpecDocument, options: CheckOptions): Finding[] {
         return analysis.match;
       },
       shared: analysis.shared,
+      remember: analysis.remember,
       report(report) {
         if (!isValidRange(report.range, length)) {
           internal(`Rule '${rule.id}' reported an invalid range ${JSON.stringify(report.range)}.`, undefined, { rule: rule.id });

@@ -134,16 +134,36 @@ function afterModal(text: string, modal: RegExp, sameClause: boolean): boolean {
 }
 
 /** Matches of a phrase pattern in normative text, skipping phrases already marked for clarification. */
+const patternIds = new WeakMap<RegExp, number>();
+let patternCount = 0;
+
+/** A short stable name for a pattern, for memo keys (a phrase list's source runs to kilobytes). */
+function patternId(pattern: RegExp | undefined): string {
+  if (!pattern) return '';
+  let id = patternIds.get(pattern);
+  if (id === undefined) patternIds.set(pattern, (id = ++patternCount));
+  return `${id}`;
+}
+
+/** Matches of a phrase pattern in normative text, skipping phrases already marked for clarification. */
 export function findPhrases(context: AnalysisContext, pattern: RegExp, sameClause: boolean): PhraseMatch[] {
   const matches: PhraseMatch[] = [];
   for (const span of normativeSpans(context)) {
     const text = span.unit.text.slice(span.start, span.end);
-    for (const match of text.matchAll(pattern)) {
-      const index = span.start + match.index;
-      if (span.modal && !afterModal(text.slice(0, match.index), span.modal, sameClause)) continue;
-      const range = unitRange(span.unit, index, index + match[0].length);
+    // The regular expression is the cost; its matches depend on the span's text alone.
+    const found = context.remember(`phrases\u0000${patternId(pattern)}\u0000${patternId(span.modal)}\u0000${sameClause}\u0000${text}`, () => {
+      const list: [number, string][] = [];
+      for (const match of text.matchAll(pattern)) {
+        if (span.modal && !afterModal(text.slice(0, match.index), span.modal, sameClause)) continue;
+        list.push([match.index, match[0]]);
+      }
+      return list;
+    });
+    for (const [at, phrase] of found) {
+      const index = span.start + at;
+      const range = unitRange(span.unit, index, index + phrase.length);
       if (CLARIFIED.test(context.doc.text.slice(range.end, range.end + 40))) continue;
-      matches.push({ phrase: match[0], range, unit: span.unit, index });
+      matches.push({ phrase, range, unit: span.unit, index });
     }
   }
   return matches;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { lintText, type LintResult } from '../api.js';
+import { lintText, parseSpec, type LintResult } from '../api.js';
 import { SpecwiseProject, type SpecSettings } from '../config.js';
 import { BlockParseCache } from '../core/block-parse.js';
 import { binaryReason, sizeReason } from '../core/file-policy.js';
@@ -129,9 +129,27 @@ export class SpecService implements vscode.Disposable {
     const skipped = binaryReason(text) ?? sizeReason(byteLength(text, settings.maxFileSize), settings.maxFileSize);
     if (skipped) return { kind: 'skipped', settings, reason: skipped };
     let parses = this.parses.get(key);
+    const first = !parses;
     if (!parses) this.parses.set(key, (parses = new BlockParseCache()));
-    const result = lintText({ text, uri: key, template: settings.template, settings: settings.settings, templates: settings.templates, cache: parses });
+    // The first check parses only what the rules read, for the quickest first findings; then,
+    // when the extension host is idle, every block is parsed once, so that an edit re-parses
+    // only the block it touched (a lazy check would scan and rebuild the skipped ones each time).
+    const result = lintText({ text, uri: key, template: settings.template, settings: settings.settings, templates: settings.templates, cache: parses, fullParse: !first });
+    if (first) this.warmUp(key, parses);
     return { kind: 'spec', settings, analysis: { uri: key, version, result, settings } };
+  }
+
+  /** Parses every block of the document's current text into its cache, once the host is idle. */
+  private warmUp(key: string, parses: BlockParseCache): void {
+    setTimeout(() => {
+      const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === key);
+      if (!document || this.parses.get(key) !== parses) return;
+      try {
+        parseSpec(document.getText(), key, { cache: parses });
+      } catch (error) {
+        this.logError(`parsing ${key}`, error);
+      }
+    }, 50);
   }
 
   /** The analysis of the document's current version; undefined when it is not a checked spec. */
