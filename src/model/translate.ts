@@ -83,7 +83,7 @@ async function ask(model: ChatModel, messages: readonly ChatMessage[], options: 
   try {
     return await Promise.race([model.send(messages, { signal: controller.signal, onText }), aborted]);
   } catch (error) {
-    if (timedOut) throw new ModelFailure('timeout', `${model.name} did not answer within ${Math.round(options.timeoutMs / 1000)} s`);
+    if (timedOut) throw new ModelFailure('timeout', `${model.name} did not answer within ${Number((options.timeoutMs / 1000).toFixed(1))} s`);
     if (options.signal?.aborted) throw new ModelFailure('cancelled', 'The model translation was cancelled');
     if (error instanceof ModelFailure) throw error;
     throw new ModelFailure('unavailable', `${model.name} failed: ${error instanceof Error ? error.message : String(error)}`);
