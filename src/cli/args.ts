@@ -43,12 +43,17 @@ export interface TranslateArgs {
 }
 
 
+export interface McpArgs {
+  command: 'mcp';
+  config?: string;
+}
+
 export interface TemplatesArgs {
   command: 'templates';
   config?: string;
 }
 
-export type ParsedArgs = CheckArgs | InitArgs | NewArgs | TemplatesArgs | TranslateArgs | { command: 'help' } | { command: 'version' };
+export type ParsedArgs = CheckArgs | InitArgs | McpArgs | NewArgs | TemplatesArgs | TranslateArgs | { command: 'help' } | { command: 'version' };
 
 export const USAGE = `Usage: specwise <command> [options]
 
@@ -59,6 +64,8 @@ Commands:
   templates                       List built-in and configured templates
   translate FILE|- [--template NAME] [--id-prefix REQ] [--model [NAME]]
                                   Turn a business requirement into a technical spec
+  mcp [--config FILE]             Serve check, translate and templates to coding
+                                  agents over MCP on standard input and output
 
 Options:
   --config FILE         Use this config file instead of discovering one
@@ -90,6 +97,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   new: ['--template', '--config'],
   templates: ['--config'],
   translate: ['--template', '--id-prefix', '--config', '--model', '--max-rounds', '--no-fallback'],
+  mcp: ['--config'],
 };
 
 const BOOLEAN_FLAGS = new Set(['--quiet', '--fix', '--no-fallback']);
@@ -153,6 +161,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       return { command, template: text(raw, '--template'), file: raw.positional[0], config: text(raw, '--config') };
     case 'translate':
       return parseTranslate(raw);
+    case 'mcp':
+      if (raw.positional.length > 0) throw new UsageError(`'mcp' takes no paths; it serves MCP on standard input and output.`);
+      return { command, config: text(raw, '--config') };
 
     case 'templates':
       if (raw.positional.length > 0) throw new UsageError(`'templates' takes no paths.`);
