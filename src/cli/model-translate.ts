@@ -1,7 +1,7 @@
 // `specwise translate --model`: the request drafted through an OpenAI-compatible endpoint and
 // verified by the rules. Every failure is one line for stderr; the caller falls back.
 import type { Template } from '../core/template.js';
-import { ModelFailure, translateWithModel, type ModelTranslation } from '../model/index.js';
+import { ModelFailure, translateWithModel, translationSummary, type ModelTranslation } from '../model/index.js';
 import { UsageError, type TranslateArgs } from './args.js';
 import type { CliIo } from './io.js';
 import { openAiChatModel, type EndpointSettings } from './openai-chat.js';
@@ -34,13 +34,6 @@ export function timeoutSeconds(env: Readonly<Record<string, string | undefined>>
   return Number(value);
 }
 
-function summary(translation: ModelTranslation): string {
-  const rounds = `${translation.repairRounds} repair round${translation.repairRounds === 1 ? '' : 's'}`;
-  if (translation.remaining.length === 0) return `drafted by ${translation.model}, checked by the rules: ${rounds}, no findings left.`;
-  const rules = [...new Set(translation.remaining.map((finding) => finding.ruleId))].join(', ');
-  return `drafted by ${translation.model}, checked by the rules: ${rounds}, ${translation.remaining.length} finding${translation.remaining.length === 1 ? '' : 's'} left (${rules}); run 'specwise check' on the spec for details.`;
-}
-
 /** The model's translation, or the failure that stopped it. */
 export async function translateThroughEndpoint(text: string, template: Template, args: TranslateArgs, io: CliIo): Promise<ModelTranslation | ModelFailure> {
   const env = io.env ?? {};
@@ -48,7 +41,8 @@ export async function translateThroughEndpoint(text: string, template: Template,
   try {
     const model = openAiChatModel(endpointSettings(args, env));
     const translation = await translateWithModel({ request: text, template, model, maxRepairRounds: args.maxRounds ?? DEFAULT_REPAIR_ROUNDS, timeoutMs, idPrefix: args.idPrefix });
-    io.stderr(`specwise: ${summary(translation)}\n`);
+    const left = translation.remaining.length > 0 ? " Run 'specwise check' on the spec for details." : '';
+    io.stderr(`specwise: ${translationSummary(translation)}${left}\n`);
     return translation;
   } catch (error) {
     if (error instanceof ModelFailure) return error;

@@ -6,4 +6,6 @@ export { normalizeSpec } from './normalize.js';
 export { draftParts } from './parts.js';
 export type { ReportedFinding } from './prompt.js';
 export { findingsToRepair, translateWithModel, type ModelProgress, type ModelTranslation, type ModelTranslationOptions } from './translate.js';
-export { translateIntoWithModel, type ModelSpecEdits } from './into.js';
+export { draftInsertion, translateIntoWithModel, type ModelSpecEdits } from './into.js';
+export { translationSummary } from './summary.js';
+export { proposeRewrites, REWORDABLE_RULES, type Rewrite } from './rewrite.js';

@@ -66,8 +66,13 @@ export function findingsToRepair(markdown: string, template: Template): Finding[
   );
 }
 
+export interface SendOptions {
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
 /** Sends one request with a time limit; every failure becomes a ModelFailure. */
-async function ask(model: ChatModel, messages: readonly ChatMessage[], options: ModelTranslationOptions, onText: (chunk: string) => void): Promise<string> {
+export async function sendWithLimits(model: ChatModel, messages: readonly ChatMessage[], options: SendOptions, onText?: (chunk: string) => void): Promise<string> {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -112,7 +117,7 @@ export async function translateWithModel(options: ModelTranslationOptions): Prom
   let lastFailure: ModelFailure | undefined;
   for (let round = 0; round <= options.maxRepairRounds; round++) {
     options.onProgress?.({ kind: 'request', round, messages: [...messages] });
-    const reply = await ask(model, messages, options, (chunk) => options.onProgress?.({ kind: 'text', round, chunk }));
+    const reply = await sendWithLimits(model, messages, options, (chunk) => options.onProgress?.({ kind: 'text', round, chunk }));
     let draft: NormalizedSpec;
     try {
       draft = normalizeSpec(extractSpec(reply), { template, numbering });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { lintText } from '../../src/api.js';
 import { applyFixes } from '../../src/core/fix.js';
-import { extractSpec, findingsToRepair, ModelFailure, normalizeSpec, translateIntoWithModel, translateWithModel, type ModelProgress } from '../../src/model/index.js';
+import { extractSpec, findingsToRepair, ModelFailure, normalizeSpec, proposeRewrites, translateIntoWithModel, translateWithModel, type ModelProgress } from '../../src/model/index.js';
 import { RULE_GUIDANCE } from '../../src/model/guidance.js';
 import { systemPrompt } from '../../src/model/prompt.js';
 import { builtInRules } from '../../src/rules/index.js';
@@ -222,5 +222,55 @@ describe('model prompts', () => {
     assert.match(kiro, /## Acceptance Criteria/, 'an optional criteria section is still asked for');
     const rfc = systemPrompt({ template: builtInTemplates.get('rfc')!, style: 'given-when-then', numbering: { ...tech, next: {} } });
     assert.match(rfc, /then ## Requirements and ## Acceptance Criteria, which this template has no place for/);
+  });
+});
+
+describe('model translation into a spec that has only a summary', () => {
+  it('adds the draft\'s sections in template order, leaves out what the draft left out, and the spec passes the rules', async () => {
+    const spec = '# Usage export\n\n## Summary\n\nFinance admins asked for a PDF export of the usage report.\n';
+    const { model } = scriptedModel([REPAIRED_DRAFT]);
+    const plan = await translateIntoWithModel(spec, { request: EXPORT_REQUEST, template: techSpec, model, maxRepairRounds: 0, timeoutMs: 10_000 });
+    const text = applyFixes(spec, [{ title: 'translate', edits: plan.edits }]).text;
+    assert.deepEqual(text.split('\n').filter((line) => line.startsWith('## ')), ['## Summary', '## Problem Statement', '## Goals and Non-Goals', '## Requirements', '## Success Criteria', '## Risks', '## Dependencies', '## Test Plan']);
+    assert.match(text, /## Summary\n\nFinance admins asked for a PDF export of the usage report\.\n\n## Problem Statement\n\nFinance admins copy usage figures/);
+    assert.deepEqual(realFindings(text), []);
+  });
+});
+
+describe('rewrites proposed by a model, verified by the rules', () => {
+  const spec = [
+    '# Export',
+    '',
+    '## Requirements',
+    '',
+    '- **REQ-1**: The system shall export the report as a PDF.',
+    '',
+    '## Success Criteria',
+    '',
+    '- **AC-1** (verifies REQ-1): Admins are happy with the export.',
+    '- **AC-2** (verifies REQ-1): The export is fast and intuitive.',
+    '',
+  ].join('\n');
+
+  it('asks about the flagged lines only, and keeps the rewrites that clear their findings', async () => {
+    const findings = lintText({ text: spec, template: techSpec }).findings;
+    assert.ok(findings.some((finding) => finding.ruleId === 'unmeasurable-success-criterion' && finding.start.line === 9));
+    const reply = JSON.stringify([
+      { line: 9, text: '- **AC-1** (verifies REQ-1): Given a month of usage, when an admin exports it, then the PDF downloads within 10 s.' },
+      { line: 10, text: '- **AC-2** (verifies REQ-1): The export is quick and simple.' },
+      { line: 5, text: '- **REQ-1**: rewritten although nothing was flagged' },
+    ]);
+    const { model, requests } = scriptedModel([`\`\`\`json\n${reply}\n\`\`\``]);
+    const rewrites = await proposeRewrites(model, spec, techSpec, findings, { timeoutMs: 10_000 });
+    assert.match(requests[0][0].content, /Line 9: "- \*\*AC-1\*\* \(verifies REQ-1\): Admins are happy with the export\."\n {2}- unmeasurable-success-criterion: /);
+    assert.doesNotMatch(requests[0][0].content, /Line 5:/);
+    assert.deepEqual(rewrites.map((rewrite) => [rewrite.line, rewrite.fixes]), [[9, ['unmeasurable-success-criterion']]]);
+    assert.equal(rewrites[0].before, '- **AC-1** (verifies REQ-1): Admins are happy with the export.');
+  });
+
+  it('says so when the reply is not the JSON asked for', async () => {
+    const findings = lintText({ text: spec, template: techSpec }).findings;
+    const failure = await failureOf(proposeRewrites(scriptedModel(['Sure! Line 9 should mention a number.']).model, spec, techSpec, findings, { timeoutMs: 10_000 }));
+    assert.equal(failure.kind, 'malformed');
   });
 });
