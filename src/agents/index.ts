@@ -9,3 +9,6 @@ export { describeTemplate, templateFor, templateSourceText } from './templates.j
 
 /** Every tool agents get, in the order they are listed. A new tool is one more entry. */
 export const specTools: readonly SpecTool[] = [checkTool, translateTool, templatesTool];
+
+/** The tools VS Code's agents get as language model tools, by contributed name. */
+export const LANGUAGE_MODEL_TOOLS: Readonly<Record<string, string>> = { specwise_check: 'check', specwise_templates: 'templates' };

@@ -1,4 +1,7 @@
 import * as vscode from 'vscode';
+import { invocationMessage, invokeAgentTool } from './agent-tools.js';
+import { applyFindingFix, applyRewrite, createSpecFile, insertTranslation, type InsertTranslationArgs } from './chat-commands.js';
+import { SpecwiseChat } from './chat.js';
 import { SpecCodeActions } from './code-actions.js';
 import { checkWorkspace, insertMissingSections, newSpec, openConfiguration, showHealth, translateRequirement, type NewSpecOptions, type TranslateCommandOptions } from './commands.js';
 import { DiagnosticsManager } from './diagnostics.js';
@@ -55,6 +58,12 @@ export function createFeatures(context: vscode.ExtensionContext, output: vscode.
     hover: new RequirementHover(service),
     definition: new RequirementDefinition(service),
     recheck,
+    chat: new SpecwiseChat(service),
+    /** The language model tools: specwise_check and specwise_templates. */
+    tools: {
+      invoke: (name: string, options: vscode.LanguageModelToolInvocationOptions<unknown>) => invokeAgentTool(service, name, options),
+      invocationMessage,
+    },
     /** A spec's findings go when its last tab closes (documents outlive their tabs for a while). */
     tabsChanged(event: vscode.TabChangeEvent): void {
       const open = new Set(vscode.window.tabGroups.all.flatMap((group) => group.tabs).map((tab) => tabUri(tab)?.toString()));
@@ -76,6 +85,10 @@ export function createFeatures(context: vscode.ExtensionContext, output: vscode.
       'specwise.showHealth': guard('Show Spec Health', (scope?: 'file' | 'workspace') => showHealth(service, diagnostics, panel, scope)),
       'specwise.translate': guard('Translate Requirement to Spec', (options?: TranslateCommandOptions) => translateRequirement(service, options)),
       'specwise.showDocumentation': guard('Show documentation', async (url: string) => vscode.env.openExternal(vscode.Uri.parse(url))),
+      'specwise.insertTranslation': guard('Insert the translation', (args: InsertTranslationArgs) => insertTranslation(service, args)),
+      'specwise.createSpecFile': guard('Create the spec file', (args: { markdown: string; file?: string }) => createSpecFile(args)),
+      'specwise.applyFindingFix': guard('Apply the fix', (args: { uri: string; ruleId: string; message: string; fix: string }) => applyFindingFix(service, args)),
+      'specwise.applyRewrite': guard('Apply the rewrite', (args: { uri: string; line: number; before: string; after: string }) => applyRewrite(args)),
     } as Record<string, (...args: never[]) => Promise<unknown>>,
   };
 }
