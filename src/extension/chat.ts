@@ -117,8 +117,10 @@ export class SpecwiseChat {
         signal: abortSignalOf(token),
         onProgress: (event: ModelProgress) => {
           if (event.kind === 'text') {
-            const lines = (written += (event.chunk.match(/\n/g) ?? []).length);
-            if (lines % 10 === 0 && event.chunk.includes('\n')) stream.progress(`${model.name} is writing the draft: ${lines} lines…`);
+            const before = written;
+            written += (event.chunk.match(/\n/g) ?? []).length;
+            // A progress line every ten lines of draft.
+            if (Math.floor(written / 10) > Math.floor(before / 10)) stream.progress(`${model.name} is writing the draft: ${written} lines…`);
           } else if (event.kind === 'request') written = 0;
           else if (event.kind === 'checked' && event.findings.length > 0 && event.round < settings.maxRepairRounds) {
             stream.markdown(`The Specwise rules found ${event.findings.length} problem${event.findings.length === 1 ? '' : 's'} in draft ${event.round + 1}; ${model.name} is fixing ${event.findings.length === 1 ? 'it' : 'them'}:\n\n${event.findings.map((finding) => `- line ${finding.line}, \`${finding.ruleId}\`: ${plain(finding.message)}`).join('\n')}\n\n`);

@@ -46,12 +46,12 @@ async function chatScreenshot(name: string): Promise<void> {
 }
 
 /** Asks @specwise in a new chat with the scripted model selected; returns the result and the chat's text. */
-async function askSpecwise(query: string): Promise<{ result: { metadata?: Record<string, unknown>; errorDetails?: { message: string } }; transcript: string }> {
+async function askSpecwise(query: string, model = SCRIPTED_MODEL): Promise<{ result: { metadata?: Record<string, unknown>; errorDetails?: { message: string } }; transcript: string }> {
   await vscode.commands.executeCommand('workbench.action.chat.newChat');
   const result = await vscode.commands.executeCommand<{ metadata?: Record<string, unknown>; errorDetails?: { message: string } }>('workbench.action.chat.open', {
     query,
     isPartialQuery: false,
-    modelSelector: { vendor: VENDOR, id: SCRIPTED_MODEL },
+    modelSelector: { vendor: VENDOR, id: model },
     blockOnResponse: true,
   });
   assert.ok(result, `the chat answered ${query}`);
@@ -207,6 +207,15 @@ suite('Specwise with language models', () => {
     assert.equal(created?.toString(), workspaceUri('specs/from-chat.md').toString());
     assert.equal(await readWorkspaceFile('specs/from-chat.md'), `${markdown}\n`);
     assert.equal(await vscode.commands.executeCommand('specwise.createSpecFile', { markdown: 'other', file: 'specs/from-chat.md' }), undefined, 'never overwrites');
+  });
+
+  test('@specwise /translate with a model that gives no spec says why and answers with the rules\' translation', async () => {
+    const { result, transcript } = await askSpecwise(`@specwise /translate ${EXPORT_REQUEST}`, CHATTY_MODEL);
+    assert.equal(result.errorDetails, undefined);
+    assert.equal((result.metadata as { source: string }).source, 'rules');
+    assert.match(transcript, /The model's reply is not a spec: it has no Markdown headings; translated with the rules instead\./);
+    assert.match(transcript, /- \*\*REQ-1\*\*: /);
+    assert.match(transcript, /Create Spec File/);
   });
 
   test('@specwise /review explains the findings, offers fixes, and a rewrite the rules verified', async () => {
