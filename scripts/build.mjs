@@ -17,16 +17,25 @@ const common = {
   define: { SPECWISE_VERSION: JSON.stringify(version) },
 };
 
-/** Leaves `import('./features.js')` in extension.ts to load dist/features.cjs at run time. */
-const featuresAsSeparateFile = {
-  name: 'features-as-separate-file',
+/** Leaves an import of `specifier` to load `file` (a bundle of its own in dist/) at run time. */
+const asSeparateFile = (specifier, file) => ({
+  name: `${file}-as-separate-file`,
   setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /^\.\/features\.js$/ }, () => ({ path: './features.cjs', external: true }));
+    const escaped = specifier.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    pluginBuild.onResolve({ filter: new RegExp(`^${escaped}$`) }, () => ({ path: file, external: true }));
   },
-};
+});
+
+/** Leaves `import('./features.js')` in extension.ts to load dist/features.cjs at run time. */
+const featuresAsSeparateFile = asSeparateFile('./features.js', './features.cjs');
+/** The MCP server and its SDK load only for `specwise mcp`: the other commands start as fast as before. */
+const mcpAsSeparateFile = asSeparateFile('../mcp/stdio.js', './mcp.cjs');
 
 await Promise.all([
-  build({ ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.cjs', platform: 'node', define: { ...common.define, SPECWISE_BUNDLE: 'true' } }),
+  build({ ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.cjs', platform: 'node', supported: { 'dynamic-import': false }, plugins: [mcpAsSeparateFile], define: { ...common.define, SPECWISE_BUNDLE: 'true' } }),
+  // The MCP server: a module for `specwise mcp`, and the entry the extension registers with VS Code.
+  build({ ...common, entryPoints: ['src/mcp/stdio.ts'], outfile: 'dist/mcp.cjs', platform: 'node' }),
+  build({ ...common, entryPoints: ['src/mcp/bin.ts'], outfile: 'dist/mcp-server.cjs', platform: 'node', plugins: [asSeparateFile('./stdio.js', './mcp.cjs')] }),
   // Desktop: a small activation file; the features and the engine are a second file it
   // requires on first use, so VS Code loads and compiles almost nothing to activate.
   build({

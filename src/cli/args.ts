@@ -34,6 +34,18 @@ export interface TranslateArgs {
   template?: string;
   idPrefix?: string;
   config?: string;
+  /** Draft with a language model: the model named here, else SPECWISE_MODEL. */
+  model?: { name?: string };
+  /** With --model: exit 2 when the model fails, instead of translating with the rules. */
+  noFallback: boolean;
+  /** With --model: repair rounds after the first draft. */
+  maxRounds?: number;
+}
+
+
+export interface McpArgs {
+  command: 'mcp';
+  config?: string;
 }
 
 export interface TemplatesArgs {
@@ -41,7 +53,7 @@ export interface TemplatesArgs {
   config?: string;
 }
 
-export type ParsedArgs = CheckArgs | InitArgs | NewArgs | TemplatesArgs | TranslateArgs | { command: 'help' } | { command: 'version' };
+export type ParsedArgs = CheckArgs | InitArgs | McpArgs | NewArgs | TemplatesArgs | TranslateArgs | { command: 'help' } | { command: 'version' };
 
 export const USAGE = `Usage: specwise <command> [options]
 
@@ -50,8 +62,10 @@ Commands:
   init [--template NAME]          Write a commented .specwise.jsonc here
   new [--template NAME] FILE      Write a new spec from a template
   templates                       List built-in and configured templates
-  translate FILE|- [--template NAME] [--id-prefix REQ]
+  translate FILE|- [--template NAME] [--id-prefix REQ] [--model [NAME]]
                                   Turn a business requirement into a technical spec
+  mcp [--config FILE]             Serve check, translate and templates to coding
+                                  agents over MCP on standard input and output
 
 Options:
   --config FILE         Use this config file instead of discovering one
@@ -61,11 +75,19 @@ Options:
   --quiet               check: report errors only
   --fix                 check: apply safe fixes (placeholders and scaffolds, never rewording)
   --jobs N              check: threads (default: one less than the cores, for many files)
+  --model [NAME]        translate: draft with a language model at SPECWISE_MODEL_URL
+                        (an OpenAI-compatible API base; model NAME or SPECWISE_MODEL; key
+                        SPECWISE_MODEL_KEY), checked and repaired by the rules; each
+                        request may take SPECWISE_MODEL_TIMEOUT seconds (default 120)
+  --max-rounds N        translate --model: repair rounds after the first draft (default 2)
+  --no-fallback         translate --model: exit 2 when the model fails, instead of
+                        translating with the rules
   -h, --help            Show this help
   -v, --version         Show the version
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings over the limit
-(translate: the text holds no requirement), 2 bad arguments, unreadable files or invalid config.`;
+(translate: the text holds no requirement), 2 bad arguments, unreadable files or invalid config
+(translate --model --no-fallback: also when the model fails).`;
 
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
 
@@ -74,12 +96,17 @@ const ALLOWED: Record<string, readonly string[]> = {
   init: ['--template'],
   new: ['--template', '--config'],
   templates: ['--config'],
-  translate: ['--template', '--id-prefix', '--config'],
+  translate: ['--template', '--id-prefix', '--config', '--model', '--max-rounds', '--no-fallback'],
+  mcp: ['--config'],
 };
+
+const BOOLEAN_FLAGS = new Set(['--quiet', '--fix', '--no-fallback']);
 
 interface RawArgs {
   positional: string[];
   options: Map<string, string | true>;
+  /** `--model NAME` took the next argument as its value (it may be the FILE instead). */
+  modelFromNext?: boolean;
 }
 
 function scan(command: string, rest: readonly string[]): RawArgs {
@@ -93,8 +120,17 @@ function scan(command: string, rest: readonly string[]): RawArgs {
     const eq = arg.indexOf('=');
     const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
     if (!ALLOWED[command].includes(flag)) throw new UsageError(`Unknown option '${arg}' for '${command}'. Run 'specwise --help' for the options.`);
-    if (flag === '--quiet' || flag === '--fix') {
+    if (BOOLEAN_FLAGS.has(flag)) {
       raw.options.set(flag, true);
+      continue;
+    }
+    // The model's name is optional: `--model`, `--model NAME` or `--model=NAME`.
+    if (flag === '--model' && eq < 0) {
+      const next = rest[i + 1];
+      if (next !== undefined && !next.startsWith('-')) {
+        raw.options.set(flag, rest[++i]);
+        raw.modelFromNext = true;
+      } else raw.options.set(flag, true);
       continue;
     }
     const value = eq > 0 && arg.startsWith('--') ? arg.slice(eq + 1) : rest[++i];
@@ -123,18 +159,39 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     case 'new':
       if (raw.positional.length !== 1) throw new UsageError(`'new' needs exactly one FILE to create, e.g. 'specwise new --template prd specs/search.md'.`);
       return { command, template: text(raw, '--template'), file: raw.positional[0], config: text(raw, '--config') };
-    case 'translate': {
-      if (raw.positional.length !== 1) throw new UsageError(`'translate' needs exactly one FILE, or - for standard input.`);
-      const idPrefix = text(raw, '--id-prefix');
-      if (idPrefix !== undefined && !/^[A-Z][A-Z0-9]{0,9}$/.test(idPrefix)) throw new UsageError(`--id-prefix needs upper-case letters and digits, such as REQ or FR; got '${idPrefix}'.`);
-      return { command, input: raw.positional[0], template: text(raw, '--template'), idPrefix, config: text(raw, '--config') };
-    }
+    case 'translate':
+      return parseTranslate(raw);
+    case 'mcp':
+      if (raw.positional.length > 0) throw new UsageError(`'mcp' takes no paths; it serves MCP on standard input and output.`);
+      return { command, config: text(raw, '--config') };
+
     case 'templates':
       if (raw.positional.length > 0) throw new UsageError(`'templates' takes no paths.`);
       return { command, config: text(raw, '--config') };
     default:
       return parseCheck(raw);
   }
+}
+
+function parseTranslate(raw: RawArgs): TranslateArgs {
+  let modelName = raw.options.get('--model');
+  // `translate --model request.txt`: the argument after --model was the FILE, not a model name.
+  if (raw.positional.length === 0 && raw.modelFromNext && typeof modelName === 'string') {
+    raw.positional.push(modelName);
+    modelName = true;
+  }
+  if (raw.positional.length !== 1) throw new UsageError(`'translate' needs exactly one FILE, or - for standard input.`);
+  const idPrefix = text(raw, '--id-prefix');
+  if (idPrefix !== undefined && !/^[A-Z][A-Z0-9]{0,9}$/.test(idPrefix)) throw new UsageError(`--id-prefix needs upper-case letters and digits, such as REQ or FR; got '${idPrefix}'.`);
+  const args: TranslateArgs = { command: 'translate', input: raw.positional[0], template: text(raw, '--template'), idPrefix, config: text(raw, '--config'), noFallback: raw.options.has('--no-fallback') };
+  if (modelName !== undefined) args.model = typeof modelName === 'string' ? { name: modelName } : {};
+  if (!args.model && (args.noFallback || raw.options.has('--max-rounds'))) throw new UsageError(`${args.noFallback ? '--no-fallback' : '--max-rounds'} goes with --model.`);
+  const maxRounds = text(raw, '--max-rounds');
+  if (maxRounds !== undefined) {
+    if (!/^\d$/.test(maxRounds)) throw new UsageError(`--max-rounds needs a whole number from 0 to 9, got '${maxRounds}'.`);
+    args.maxRounds = Number(maxRounds);
+  }
+  return args;
 }
 
 function parseCheck(raw: RawArgs): CheckArgs {

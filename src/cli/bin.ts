@@ -25,6 +25,7 @@ function runCli(): void {
   endQuietlyOnClosedPipe(process.stderr);
   main(process.argv.slice(2), {
     cwd: process.cwd(),
+    env: process.env,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     readStdin: async () => {

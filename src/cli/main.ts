@@ -28,6 +28,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await runTranslate(args, io);
       case 'check':
         return await runCheck(args, io);
+      case 'mcp': {
+        // Loaded on demand: other commands do not pay for the MCP SDK.
+        const { serveMcpOverStdio } = await import('../mcp/stdio.js');
+        await serveMcpOverStdio(io.cwd, args.config);
+        return 0;
+      }
     }
   } catch (error) {
     if (error instanceof UsageError || error instanceof FileReadError) {

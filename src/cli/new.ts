@@ -4,10 +4,12 @@ import path from 'node:path';
 import { toPosix } from '../core/paths.js';
 import { renderSpecSkeleton } from '../core/scaffold.js';
 import { describeTemplateNames } from '../core/template.js';
+import { fallbackMessage, ModelFailure } from '../model/index.js';
 import { translate } from '../translate/index.js';
 import { UsageError, type NewArgs, type TemplatesArgs, type TranslateArgs } from './args.js';
 import { formatConfigError, projectFor } from './check.js';
 import type { CliIo } from './io.js';
+import { translateThroughEndpoint } from './model-translate.js';
 
 /** Title from a file name: `specs/report-export.spec.md` → "Report export". */
 export function titleFromFile(file: string): string {
@@ -73,6 +75,15 @@ export async function runTranslate(args: TranslateArgs, io: CliIo): Promise<numb
   const name = args.template ?? config.template ?? DEFAULT_TEMPLATE;
   const template = config.templates.get(name);
   if (!template) throw new UsageError(`Unknown template '${name}'; available templates: ${describeTemplateNames(config.templates).join(', ')}.`);
+  if (args.model) {
+    const drafted = await translateThroughEndpoint(text, template, args, io);
+    if (!(drafted instanceof ModelFailure)) {
+      io.stdout(drafted.markdown);
+      return 0;
+    }
+    io.stderr(`specwise: ${args.noFallback ? `${drafted.message.replace(/[.\s]+$/, '')}.` : fallbackMessage(drafted)}\n`);
+    if (args.noFallback) return 2;
+  }
   const translation = await translate(text, { template, idPrefix: args.idPrefix });
   if (translation.kind === 'none') {
     io.stderr(`specwise: ${translation.message}\n`);

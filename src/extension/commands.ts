@@ -3,12 +3,12 @@ import * as vscode from 'vscode';
 import { findConfigFile } from '../core/config/discover.js';
 import { starterConfig } from '../core/config/starter.js';
 import { mergedEdits } from '../core/fix.js';
-import { editLabel } from './edit-labels.js';
 import type { SpecDocument } from '../core/model.js';
 import { joinPath } from '../core/paths.js';
 import { renderSpecSkeleton } from '../core/scaffold.js';
 import { builtInTemplates } from '../templates/index.js';
-import { translate, translateInto } from '../translate/index.js';
+import type { Template } from '../core/template.js';
+import { translateInto } from '../translate/index.js';
 import { toSnippetWorkspaceEdit } from './convert.js';
 import type { DiagnosticsManager } from './diagnostics.js';
 import { healthOf, type HealthPanel } from './health-view.js';
@@ -16,6 +16,7 @@ import { offerSpecChoices } from './opt-in-actions.js';
 import { announceWorkspaceCheck, checkWorkspace } from './workspace-check.js';
 import { enginePath, type SpecService } from './service.js';
 import { readSettings } from './settings.js';
+import { applyTranslationPlan, draftIntoSpec, planTranslation } from './translation.js';
 import { workspaceHost } from './workspace-host.js';
 import type { SpecHealth } from '../core/health.js';
 
@@ -169,8 +170,16 @@ export type TranslateCommandResult =
       uri: string;
       /** Requirement and NFR ids written. */
       ids: string[];
+      /** What drafted it: a language model (verified by the rules) or the rules alone. */
+      source: 'model' | 'rules';
+      /** The model's name, its repair rounds, and what the rules still find, for a model translation. */
+      model?: string;
+      repairRounds?: number;
+      remaining?: { ruleId: string; line: number; message: string }[];
+      /** Why the model did not translate, when one was asked to. */
+      fallback?: string;
     }
-  | { kind: 'none'; message: string };
+  | { kind: 'none'; message: string; fallback?: string };
 
 /** The section under the cursor, as the text to translate when nothing is selected. */
 function sectionAtCursor(editor: vscode.TextEditor, doc: SpecDocument): string {
@@ -179,10 +188,19 @@ function sectionAtCursor(editor: vscode.TextEditor, doc: SpecDocument): string {
   return section ? doc.text.slice(section.bodyRange.start, section.bodyRange.end) : doc.text;
 }
 
+/** The template for a new spec: the workspace configuration's, else the default-template setting's. */
+export async function newSpecTemplate(service: SpecService): Promise<Template> {
+  const folder = baseFolder();
+  const configured = folder ? (await service.project(folder).configFor(joinPath(enginePath(folder), 'new.md'))).config.templates.get(readSettings(folder).defaultTemplate) : undefined;
+  return configured ?? builtInTemplates.get(DEFAULT_TEMPLATE)!;
+}
+
 /**
- * "Translate Requirement to Spec": in a spec, the engine plans the edits (ids continued, rows in
- * the spec's tables, criteria in its style) and they apply as one undo step, or through the
- * refactor preview when the setting asks for it; elsewhere the spec opens as a new file.
+ * "Translate Requirement to Spec": a language model drafts when the settings allow one, and
+ * the rules verify and repair its draft; otherwise, or when the model fails, the rules
+ * translate. In a spec, the edits (ids continued, rows in the spec's tables, criteria in its
+ * style) apply as one undo step, or through the refactor preview when the setting asks for
+ * it; elsewhere the spec opens as a new file.
  */
 export async function translateRequirement(service: SpecService, options: TranslateCommandOptions = {}): Promise<TranslateCommandResult | undefined> {
   const editor = vscode.window.activeTextEditor;
@@ -195,28 +213,35 @@ export async function translateRequirement(service: SpecService, options: Transl
     void vscode.window.showInformationMessage('Specwise: select a business requirement to translate.');
     return undefined;
   }
-  const folder = baseFolder();
-  const template = analysis?.result.template ?? (folder ? (await service.project(folder).configFor(joinPath(enginePath(folder), 'new.md'))).config.templates.get(readSettings(folder).defaultTemplate) : undefined) ?? builtInTemplates.get(DEFAULT_TEMPLATE)!;
-  const plan = editor && analysis ? await translateInto(editor.document.getText(), template, text) : await translate(text, { template });
+  const template = analysis?.result.template ?? (await newSpecTemplate(service));
+  const specText = editor && analysis ? editor.document.getText() : undefined;
+  const planned = await planTranslation({ request: text, template, specText, scope: editor?.document.uri ?? baseFolder() });
+  let plan = planned.plan;
   if (plan.kind === 'none') {
     void vscode.window.showInformationMessage(`Specwise: ${plan.message}`);
-    return { kind: 'none', message: plan.message };
+    return { kind: 'none', message: plan.message, fallback: planned.fallback };
   }
-  if (plan.kind === 'spec' || !editor) {
-    const markdown = plan.kind === 'spec' ? plan.markdown : '';
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
-    await vscode.window.showTextDocument(document);
-    return { kind: 'spec', uri: document.uri.toString(), ids: plan.kind === 'spec' ? plan.parts.ids : [] };
+  // The spec changed while the model drafted: plan the same draft into the spec as it is now.
+  if (plan.kind === 'edits' && editor && specText !== undefined && editor.document.getText() !== specText) {
+    const current = editor.document.getText();
+    if (planned.translation) plan = draftIntoSpec(current, template, planned.translation.markdown, text);
+    else {
+      const replanned = await translateInto(current, template, text);
+      if (replanned.kind === 'none') return { kind: 'none', message: replanned.message };
+      plan = replanned;
+    }
   }
-  const preview = options.preview ?? readSettings(editor.document.uri).translatePreview;
-  const workspaceEdit = new vscode.WorkspaceEdit();
-  for (const edit of plan.edits) {
-    const range = new vscode.Range(editor.document.positionAt(edit.offset), editor.document.positionAt(edit.offset + edit.length));
-    // The refactor preview groups the edits by what they do, in the spec's own section names.
-    const metadata = { needsConfirmation: true, label: editLabel(analysis!.result.doc, edit) };
-    if (preview) workspaceEdit.replace(editor.document.uri, range, edit.newText, metadata);
-    else workspaceEdit.replace(editor.document.uri, range, edit.newText);
-  }
-  const applied = await vscode.workspace.applyEdit(workspaceEdit, { isRefactoring: preview });
-  return applied ? { kind: 'edits', uri: editor.document.uri.toString(), ids: plan.ids } : undefined;
+  if (plan.kind === 'none') return { kind: 'none', message: plan.message };
+  const preview = options.preview ?? (editor ? readSettings(editor.document.uri).translatePreview : false);
+  const uri = await applyTranslationPlan(plan, plan.kind === 'edits' ? editor : undefined, preview);
+  if (!uri) return undefined;
+  const translation = planned.translation;
+  return {
+    kind: plan.kind,
+    uri: uri.toString(),
+    ids: plan.ids,
+    source: planned.source,
+    ...(translation ? { model: translation.model, repairRounds: translation.repairRounds, remaining: translation.remaining.map(({ ruleId, line, message }) => ({ ruleId, line, message })) } : {}),
+    ...(planned.fallback ? { fallback: planned.fallback } : {}),
+  };
 }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { Finding } from '../core/rule.js';
 import { CODE_ACTION_METADATA } from './code-action-kinds.js';
 import type { Features } from './features.js';
+import { mcpServerDefinitions } from './mcp-definition.js';
 
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
 const COMMANDS = [
@@ -18,7 +19,12 @@ const COMMANDS = [
   'addFrontMatter',
   'addToConfiguration',
   'revealLine',
+  'insertTranslation',
+  'createSpecFile',
+  'applyFindingFix',
+  'applyRewrite',
 ].map((name) => `specwise.${name}`);
+const LANGUAGE_MODEL_TOOLS = ['specwise_check', 'specwise_templates'];
 
 /** What the extension returns from `activate`, for other extensions and the end-to-end tests. */
 export interface SpecwiseApi {
@@ -48,6 +54,9 @@ export function activate(context: vscode.ExtensionContext): SpecwiseApi {
       channel().appendLine(`Activated in ${activationMs.toFixed(1)} ms.`);
       return module.createFeatures(context, channel());
     }));
+  const participant = vscode.chat.createChatParticipant('specwise.specwise', async (request, chatContext, stream, token) => (await features()).chat.handle(request, chatContext, stream, token));
+  participant.iconPath = new vscode.ThemeIcon('checklist');
+  const mcpChanged = new vscode.EventEmitter<void>();
   const forward =
     <A extends unknown[]>(run: (loaded: Features, ...args: A) => unknown) =>
     (...args: A): void => {
@@ -89,6 +98,19 @@ export function activate(context: vscode.ExtensionContext): SpecwiseApi {
       '-',
     ),
     ...COMMANDS.map((id) => vscode.commands.registerCommand(id, async (...args: never[]) => (await features()).commands[id](...args))),
+    ...LANGUAGE_MODEL_TOOLS.map((name) =>
+      vscode.lm.registerTool<unknown>(name, {
+        invoke: async (options) => (await features()).tools.invoke(name, options),
+        prepareInvocation: async (options) => ({ invocationMessage: (await features()).tools.invocationMessage(name, options.input) }),
+      }),
+    ),
+    vscode.lm.registerMcpServerDefinitionProvider('specwise.mcp', {
+      onDidChangeMcpServerDefinitions: mcpChanged.event,
+      provideMcpServerDefinitions: () => mcpServerDefinitions(context),
+    }),
+    mcpChanged,
+    vscode.workspace.onDidChangeWorkspaceFolders(() => mcpChanged.fire()),
+    participant,
   );
   // Open documents are checked once the features load, after activation has returned.
   setTimeout(forward((loaded) => vscode.workspace.textDocuments.forEach((document) => void loaded.diagnostics.check(document))), 0);

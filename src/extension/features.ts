@@ -1,4 +1,7 @@
 import * as vscode from 'vscode';
+import { invocationMessage, invokeAgentTool } from './agent-tools.js';
+import { applyFindingFix, applyRewrite, createSpecFile, insertTranslation, type InsertTranslationArgs } from './chat-commands.js';
+import { SpecwiseChat } from './chat.js';
 import { SpecCodeActions } from './code-actions.js';
 import { insertMissingSections, newSpec, openConfiguration, showHealth, translateRequirement, type InsertSectionsOptions, type NewSpecOptions, type TranslateCommandOptions } from './commands.js';
 import { DiagnosticsManager } from './diagnostics.js';
@@ -73,6 +76,12 @@ export function createFeatures(context: vscode.ExtensionContext, output: vscode.
     completions: new SnippetCompletions(service),
     recheck,
     closed,
+    chat: new SpecwiseChat(service),
+    /** The language model tools: specwise_check and specwise_templates. */
+    tools: {
+      invoke: (name: string, options: vscode.LanguageModelToolInvocationOptions<unknown>) => invokeAgentTool(service, name, options),
+      invocationMessage,
+    },
     /** A spec's findings go when its last tab closes (documents outlive their tabs for a while). */
     tabsChanged(event: vscode.TabChangeEvent): void {
       const open = new Set(vscode.window.tabGroups.all.flatMap((group) => group.tabs).map((tab) => tabUri(tab)?.toString()));
@@ -115,6 +124,10 @@ export function createFeatures(context: vscode.ExtensionContext, output: vscode.
         return document && addToConfiguration(service, diagnostics, document);
       }),
       'specwise.revealLine': guard('Open at line', (uri: string, line: number) => revealLine(uri, line)),
+      'specwise.insertTranslation': guard('Insert the translation', (args: InsertTranslationArgs) => insertTranslation(service, args)),
+      'specwise.createSpecFile': guard('Create the spec file', (args: { markdown: string; file?: string }) => createSpecFile(args)),
+      'specwise.applyFindingFix': guard('Apply the fix', (args: { uri: string; ruleId: string; message: string; fix: string }) => applyFindingFix(service, args)),
+      'specwise.applyRewrite': guard('Apply the rewrite', (args: { uri: string; line: number; before: string; after: string }) => applyRewrite(args)),
     } as Record<string, (...args: never[]) => Promise<unknown>>,
   };
 }

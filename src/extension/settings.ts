@@ -12,6 +12,12 @@ export interface ExtensionSettings {
   files: string[];
   /** Show the refactor preview before a translation goes into a spec. */
   translatePreview: boolean;
+  /** Which language model drafts translations: 'auto', a model id, or 'off' for the rules alone. */
+  translateModel: string;
+  /** Repair rounds after the model's first draft. */
+  maxRepairRounds: number;
+  /** How long each model request may take, in milliseconds. */
+  modelTimeoutMs: number;
 }
 
 export function readSettings(scope?: vscode.Uri): ExtensionSettings {
@@ -24,5 +30,8 @@ export function readSettings(scope?: vscode.Uri): ExtensionSettings {
     defaultTemplate: config.get<string>('defaultTemplate', DEFAULT_TEMPLATE),
     files: config.get<string[]>('files', []),
     translatePreview: config.get<boolean>('translate.preview', false),
+    translateModel: (config.get<string>('translate.model', 'auto') || 'auto').trim(),
+    maxRepairRounds: Math.min(5, Math.max(0, Math.round(config.get<number>('translate.maxRepairRounds', 2)))),
+    modelTimeoutMs: Math.max(1, config.get<number>('translate.modelTimeout', 120)) * 1000,
   };
 }

@@ -64,8 +64,9 @@ export function isMeasurable(text: string): boolean {
   if (/\d/.test(withoutIds) || NUMBER_WORD.test(withoutIds) || isScenario(text) || TESTABLE_FORM.test(text)) return true;
   // "at least as fast as today", "faster than v1": a comparison with a named baseline.
   if (/\bas\s+\w+\s+as\b|\bthan\b/i.test(withoutIds)) return true;
-  // "feels alive, as SC-001 to SC-004 check": other criteria make it checkable.
-  if (CITES_ID.test(text.replace(/^[\s*_]*[A-Z]+-\d+[a-z]?[*_:\s]*/u, ''))) return true;
+  // "feels alive, as SC-001 to SC-004 check": other criteria make it checkable. The criterion's
+  // own id and the requirement it verifies ("AC-2 (verifies REQ-2): …") do not.
+  if (CITES_ID.test(text.replace(/^[\s*_]*[A-Z]+-\d+[a-z]?[*_\s]*(?:\((?:verifies|verify|covers)\b[^)]*\))?[*_:\s]*/u, ''))) return true;
   // A yes/no result counts in the criterion itself, not in an aside: "Simple and fast (no version checking)".
   const withoutAsides = withoutIds.replace(/\([^()]*\)/g, ' ');
   return !hasJudgement(withoutIds) || BINARY.test(withoutAsides) || CHECK.test(withoutIds) || QUANTITY.test(withoutAsides);

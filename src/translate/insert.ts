@@ -9,7 +9,7 @@ import { matchTemplate, type TemplateMatch } from '../core/template-match.js';
 import { ask } from './nfr.js';
 import { DEPENDENCY_COLUMNS, MILESTONE_COLUMNS, RISK_COLUMNS, sectionBody, type Parts, type Row } from './render.js';
 
-type RowKind = 'risks' | 'dependencies' | 'timeline';
+export type RowKind = 'risks' | 'dependencies' | 'timeline';
 
 /** What each kind of row holds, and the header words that name each cell. */
 const ROW_COLUMNS: Record<RowKind, { key: string; header: RegExp }[]> = {
@@ -49,6 +49,16 @@ function within(section: Section, range: { start: number; end: number }): boolea
 
 function lastOf<T extends { range: { start: number; end: number } }>(items: readonly T[], section: Section, depth?: (item: T) => number): T | undefined {
   return items.filter((item) => within(section, item.range) && (!depth || depth(item) === 0)).sort((a, b) => a.range.end - b.range.end).pop();
+}
+
+/** What a table row says, by meaning (risk, owner, mitigation, ...), read through its table's header. */
+export function rowFromCells(kind: RowKind, header: readonly string[], cells: readonly string[]): Row {
+  const row: Row = {};
+  header.forEach((text, index) => {
+    const key = ROW_COLUMNS[kind].find((candidate) => candidate.header.test(text))?.key ?? (index === 0 ? FIRST_KEY[kind] : undefined);
+    if (key && cells[index] !== undefined && row[key] === undefined) row[key] = cells[index];
+  });
+  return row;
 }
 
 /** A row's cells in the order of an existing table's header; a column the translation has no value for asks. */
@@ -122,28 +132,32 @@ function linesInsertion(doc: SpecDocument, section: Section, lines: string[], eo
 
 /** What the translation adds to a section the spec already has; undefined leaves the author's section alone. */
 function addition(doc: SpecDocument, templateSection: TemplateSection, section: Section, parts: Parts, hasNfrSection: boolean, eol: string): TextEdit | undefined {
+  const nothing = (items: readonly unknown[]) => items.length === 0;
   switch (templateSection.kind) {
     case 'requirements':
       if (/non-functional/.test(templateSection.id)) return parts.nonFunctional.length > 0 ? linesInsertion(doc, section, parts.nonFunctional, eol) : undefined;
-      if (/user-stories|stories|scenarios/.test(templateSection.id)) return linesInsertion(doc, section, parts.userStories, eol);
-      return linesInsertion(doc, section, [...parts.requirements, ...(hasNfrSection ? [] : parts.nonFunctional)], eol);
+      if (/user-stories|stories|scenarios/.test(templateSection.id)) return nothing(parts.userStories) ? undefined : linesInsertion(doc, section, parts.userStories, eol);
+      return nothing(parts.requirements) && (hasNfrSection || nothing(parts.nonFunctional)) ? undefined : linesInsertion(doc, section, [...parts.requirements, ...(hasNfrSection ? [] : parts.nonFunctional)], eol);
     case 'success-criteria': {
+      if (nothing(parts.criteria)) return undefined;
       const table = lastOf(doc.tables, section);
       if (table && !lastOf(doc.lists, section, (candidate) => candidate.depth)) return { offset: table.range.end, length: 0, newText: `${eol}${criteriaRows(table, parts.criteria).join(eol)}` };
       return linesInsertion(doc, section, parts.criteria, eol);
     }
     case 'risks':
-      return rowInsertion(doc, section, 'risks', parts.risks, eol);
+      return nothing(parts.risks) ? undefined : rowInsertion(doc, section, 'risks', parts.risks, eol);
     case 'dependencies':
-      return rowInsertion(doc, section, 'dependencies', parts.dependencies, eol);
+      return nothing(parts.dependencies) ? undefined : rowInsertion(doc, section, 'dependencies', parts.dependencies, eol);
     case 'timeline':
-      return rowInsertion(doc, section, 'timeline', parts.milestones, eol);
+      return nothing(parts.milestones) ? undefined : rowInsertion(doc, section, 'timeline', parts.milestones, eol);
     case 'problem':
-      return /NEEDS CLARIFICATION/.test(parts.problem) ? undefined : blockInsertion(doc.text, section.bodyRange.end, parts.problem, eol);
+      return parts.problem.trim() === '' || /NEEDS CLARIFICATION/.test(parts.problem) ? undefined : blockInsertion(doc.text, section.bodyRange.end, parts.problem, eol);
     case 'scope':
-      return /non-goals?|out-of-scope/.test(templateSection.id) ? undefined : linesInsertion(doc, section, parts.goals, eol);
-    case 'test-plan':
-      return linesInsertion(doc, section, /edge/.test(templateSection.id) ? parts.edgeCases : parts.testPlan, eol);
+      return /non-goals?|out-of-scope/.test(templateSection.id) || nothing(parts.goals) ? undefined : linesInsertion(doc, section, parts.goals, eol);
+    case 'test-plan': {
+      const lines = /edge/.test(templateSection.id) ? parts.edgeCases : parts.testPlan;
+      return nothing(lines) ? undefined : linesInsertion(doc, section, lines, eol);
+    }
     case 'open-questions':
       return parts.questions.length > 0 ? linesInsertion(doc, section, parts.questions, eol) : undefined;
     default:
@@ -168,8 +182,12 @@ function extraSection(doc: SpecDocument, match: TemplateMatch, title: string): S
   return doc.sections.find((section) => !claimed.has(section) && section.normalizedTitle === title.toLowerCase());
 }
 
-/** The edits that put a translation's parts into an existing spec. */
-export function insertionEdits(doc: SpecDocument, template: Template, parts: Parts, request: string): TextEdit[] {
+/**
+ * The edits that put a translation's parts into an existing spec. `bodyOf` gives the body of
+ * a section the spec lacks when the translation wrote one (a model's draft); otherwise the
+ * body is rendered from the parts.
+ */
+export function insertionEdits(doc: SpecDocument, template: Template, parts: Parts, request: string, bodyOf?: (section: TemplateSection) => string | undefined): TextEdit[] {
   const match = matchTemplate(doc, template);
   const eol = doc.lines.eol;
   const edits: TextEdit[] = [];
@@ -182,14 +200,14 @@ export function insertionEdits(doc: SpecDocument, template: Template, parts: Par
       continue;
     }
     if (templateSection.presence === 'optional' && templateSection.kind !== 'requirements' && templateSection.kind !== 'success-criteria') continue;
-    const body = sectionBody(templateSection, template, parts, request);
+    const body = bodyOf?.(templateSection) ?? sectionBody(templateSection, template, parts, request);
     if (body) edits.push(missingSectionEdit(doc, template, match, { ...templateSection, scaffold: body }));
   }
   for (const [kind, title, lines] of [
     ['requirements', 'Requirements', [...parts.requirements, ...parts.nonFunctional]],
     ['success-criteria', 'Acceptance Criteria', parts.criteria],
   ] as const) {
-    if (template.sections.some((entry) => entry.kind === kind)) continue;
+    if (template.sections.some((entry) => entry.kind === kind) || lines.length === 0) continue;
     const section = extraSection(doc, match, title);
     edits.push(section ? linesInsertion(doc, section, [...lines], eol) : blockInsertion(doc.text, doc.text.length, `## ${title}${eol}${eol}${lines.join(eol)}`, eol));
   }

@@ -118,7 +118,8 @@ async function main() {
   cpSync(path.join(ROOT, 'test', 'e2e', 'fixture'), workspace, { recursive: true });
   mkdirSync(path.join(userData, 'User'), { recursive: true });
   // No welcome page, no trust prompt, no telemetry notice in the screenshots.
-  writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off', 'workbench.tips.enabled': false, 'chat.disableAIFeatures': true, 'workbench.secondarySideBar.defaultVisibility': 'hidden' }));
+  // Chat stays on for the @specwise tests; translation uses no model unless a test picks one.
+  writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off', 'workbench.tips.enabled': false, 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'specwise.translate.model': 'off' }));
 
   let server;
   let browser;
@@ -142,7 +143,10 @@ async function main() {
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // The chat tests read answers through the clipboard (Copy All), as a user would.
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
     const deadline = Date.now() + TIMEOUT_MS;
     const taken = new Set();

@@ -237,3 +237,4 @@ describe('refactor preview labels', () => {
     assert.equal(editLabel(doc, { offset: doc.text.length - 2, length: 0, newText: ' More.' }), "Add to 'Risks'");
   });
 });
+

@@ -18,10 +18,14 @@ async function loadTests(mocha: Mocha): Promise<void> {
   await import('./extension.test.js');
   await import('./editor-trust.test.js');
   await import('./large-spec.test.js');
+  mocha.suite.emit('pre-require', globalThis, 'model.test', mocha);
+  await import('./model.test.js');
 }
 
 export function runSuite(): Promise<SuiteResult> {
-  const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, color: false, reporter: 'spec' });
+  // SPECWISE_E2E_GREP runs only the tests whose titles match, while working on them.
+  const grep = process.env.SPECWISE_E2E_GREP;
+  const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, color: false, reporter: 'spec', ...(grep ? { grep } : {}) });
   const result: SuiteResult = { passes: 0, failures: 0, durationMs: 0, tests: [] };
   const started = Date.now();
   return loadTests(mocha).then(
