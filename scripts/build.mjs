@@ -5,6 +5,18 @@ import { readFileSync } from 'node:fs';
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const production = process.argv.includes('--production');
 
+/**
+ * Zod's error messages in 40 languages (a third of the engine's size) are never used: Specwise
+ * words its own messages. Only the namespace that lists them is left out; English stays.
+ */
+const withoutZodLocales = {
+  name: 'without-zod-locales',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => (/[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'empty' } : undefined));
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
 const common = {
   bundle: true,
   format: 'cjs',
@@ -15,6 +27,7 @@ const common = {
   // Prefer ES modules: jsonc-parser's CommonJS build is UMD with requires esbuild cannot follow.
   mainFields: ['module', 'main'],
   define: { SPECWISE_VERSION: JSON.stringify(version) },
+  plugins: [withoutZodLocales],
 };
 
 /** Leaves an import of `specifier` to load `file` (a bundle of its own in dist/) at run time. */
@@ -32,10 +45,10 @@ const featuresAsSeparateFile = asSeparateFile('./features.js', './features.cjs')
 const mcpAsSeparateFile = asSeparateFile('../mcp/stdio.js', './mcp.cjs');
 
 await Promise.all([
-  build({ ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.cjs', platform: 'node', supported: { 'dynamic-import': false }, plugins: [mcpAsSeparateFile], define: { ...common.define, SPECWISE_BUNDLE: 'true' } }),
+  build({ ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.cjs', platform: 'node', supported: { 'dynamic-import': false }, plugins: [withoutZodLocales, mcpAsSeparateFile], define: { ...common.define, SPECWISE_BUNDLE: 'true' } }),
   // The MCP server: a module for `specwise mcp`, and the entry the extension registers with VS Code.
   build({ ...common, entryPoints: ['src/mcp/stdio.ts'], outfile: 'dist/mcp.cjs', platform: 'node' }),
-  build({ ...common, entryPoints: ['src/mcp/bin.ts'], outfile: 'dist/mcp-server.cjs', platform: 'node', plugins: [asSeparateFile('./stdio.js', './mcp.cjs')] }),
+  build({ ...common, entryPoints: ['src/mcp/bin.ts'], outfile: 'dist/mcp-server.cjs', platform: 'node', plugins: [withoutZodLocales, asSeparateFile('./stdio.js', './mcp.cjs')] }),
   // Desktop: a small activation file; the features and the engine are a second file it
   // requires on first use, so VS Code loads and compiles almost nothing to activate.
   build({
@@ -45,7 +58,7 @@ await Promise.all([
     platform: 'node',
     external: ['vscode'],
     supported: { 'dynamic-import': false },
-    plugins: [featuresAsSeparateFile],
+    plugins: [withoutZodLocales, featuresAsSeparateFile],
   }),
   build({ ...common, entryPoints: ['src/extension/features.ts'], outfile: 'dist/features.cjs', platform: 'node', external: ['vscode'] }),
   // vscode.dev and other web hosts: the same extension with no Node built-ins available.
