@@ -49,6 +49,12 @@ export function createFeatures(context: vscode.ExtensionContext, output: vscode.
     service.invalidate();
     void diagnostics.recheckOpen();
   };
+  // A config file being saved fires several events (truncate, write): read it once it settles.
+  let configTimer: ReturnType<typeof setTimeout> | undefined;
+  const configChanged = () => {
+    clearTimeout(configTimer);
+    configTimer = setTimeout(recheck, 150);
+  };
   /** A document's editors closed: workspace-checked files keep their findings, of the saved text. */
   const closed = (document: vscode.TextDocument): void => {
     void diagnostics.forget(document, async (saved) => void (await checkFile(service, diagnostics, saved)));
@@ -61,9 +67,10 @@ export function createFeatures(context: vscode.ExtensionContext, output: vscode.
     panel,
     watcher,
     diagnostics.onDidCheck((outcome, document) => statusBar.update(outcome, document)),
-    watcher.onDidChange(recheck),
-    watcher.onDidCreate(recheck),
-    watcher.onDidDelete(recheck),
+    watcher.onDidChange(configChanged),
+    watcher.onDidCreate(configChanged),
+    watcher.onDidDelete(configChanged),
+    { dispose: () => clearTimeout(configTimer) },
   );
   return {
     service,
