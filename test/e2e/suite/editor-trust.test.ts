@@ -320,6 +320,9 @@ suite('The editor as a TPM uses it', () => {
 
   test('Show Spec Health from the Welcome page (no editor) shows every spec, with clickable lines and findings by rule', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', 'specwise.specwise#specwise.firstSpec', false);
+    await settle(1000);
+    assert.equal(vscode.window.activeTextEditor, undefined, 'the Welcome page is active');
     const html = await vscode.commands.executeCommand<string>('specwise.showHealth');
     assert.match(html, /<h1>Spec Health: workspace<\/h1>/);
     assert.match(html, /specs\/draft\.spec\.md/);
