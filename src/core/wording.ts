@@ -20,11 +20,17 @@ function escapeLiteral(phrase: string): string {
  * One alternation of escaped literals between word boundaries: no nested quantifiers,
  * so matching is linear in the text. Longer phrases are tried first.
  */
+const compiledPatterns = new Map<string, RegExp>();
+
+/** One pattern per phrase list, compiled once: every file and every check reuses it. */
 export function phrasePattern(phrases: readonly string[]): RegExp | undefined {
   const unique = [...new Set(phrases.map((phrase) => phrase.trim().toLowerCase()).filter(Boolean))];
   if (unique.length === 0) return undefined;
-  unique.sort((a, b) => b.length - a.length);
-  return new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${unique.map(escapeLiteral).join('|')})(?![\\p{L}\\p{N}_-])`, 'giu');
+  unique.sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+  const source = `(?<![\\p{L}\\p{N}_-])(?:${unique.map(escapeLiteral).join('|')})(?![\\p{L}\\p{N}_-])`;
+  let pattern = compiledPatterns.get(source);
+  if (!pattern) compiledPatterns.set(source, (pattern = new RegExp(source, 'giu')));
+  return pattern;
 }
 
 /** The terms to flag: built-in ones minus `ignoreTerms`, plus `extraTerms`. */
