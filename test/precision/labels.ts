@@ -77,10 +77,10 @@ export async function currentFindings(labels: readonly Label[]): Promise<Map<str
     const cwd = corpus.dir;
     const explicit = corpus.args.includes('--template');
     const template = explicit ? corpus.args[corpus.args.indexOf('--template') + 1] : undefined;
-    const args: CheckArgs = { command: 'check', paths: [], format: 'json', quiet: false, fix: false, template };
+    const args: CheckArgs = { command: 'check', paths: [], format: 'json', quiet: false, fix: false, cache: false, template };
     let project = projects.get(corpus.name);
     if (!project) {
-      project = projectFor({ cwd, stdout: () => {}, stderr: () => {} }, undefined);
+      project = projectFor({ cwd }, undefined);
       projects.set(corpus.name, project);
     }
     const outcome = await checkFile({ path: toPosix(path.join(cwd, label.file)), explicit, from: '.' }, project, args, cwd);
