@@ -12,7 +12,17 @@ if (isCheckWorker()) {
   runCli();
 }
 
+/** A reader that closed the pipe (`specwise trace | head`) wants no more: stop quietly. */
+function endOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 function runCli(): void {
+  endOnClosedPipe(process.stdout);
+  endOnClosedPipe(process.stderr);
   main(process.argv.slice(2), {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),

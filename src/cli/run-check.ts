@@ -73,7 +73,8 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
       if (outcome.checkedFrom) checkedFrom.add(outcome.checkedFrom);
       outcomes.push(outcome);
       if (!outcome.result) return;
-      const result = args.quiet ? { ...outcome.result, findings: outcome.result.findings.filter((finding) => finding.severity === 'error') } : outcome.result;
+      // A copy: cross-file findings join it below, and the outcome may be the cache's.
+      const result = { ...outcome.result, findings: outcome.result.findings.filter((finding) => !args.quiet || finding.severity === 'error') };
       results.push(result);
       if (args.format === 'text' && !job.trace) io.stdout(formatFileText(result));
     },

@@ -10,7 +10,7 @@ import type { AnalysisContext } from '../../core/rule.js';
 import type { CoverageConvention } from '../../core/template.js';
 import type { TextUnit } from '../../core/units.js';
 import type { DefinitionKind, TraceCriterion, TraceDefinition } from '../model.js';
-import { firstLine, placeOf } from './place.js';
+import { firstLine, placeOf, sourceTitle } from './place.js';
 
 /** Kiro's "Requirement 3", whatever language the heading is in: the number names it. */
 const NUMBERED_REQUIREMENT = /^(?:requirements?|需求|要件|要求|요구\s*사항|requisitos?|exigences?|anforderung(?:en)?)\s*(\d+(?:\.\d+)*)\b/i;
@@ -91,7 +91,7 @@ export function specDefinitions(analysis: AnalysisContext, convention: CoverageC
   const byId = new Map<string, TraceDefinition>();
   for (const [id, occurrences] of index.definitions) {
     const first = occurrences[0];
-    const definition: TraceDefinition = { ...placeOf(doc.lines, first.range), id, kind: kindOfId(id), title: firstLine(first.unit.text), literal: true };
+    const definition: TraceDefinition = { ...placeOf(doc.lines, first.range), id, kind: kindOfId(id), title: sourceTitle(doc.text, first.unit.range.start), literal: true };
     definitions.push(definition);
     byId.set(id, definition);
   }

@@ -47,7 +47,7 @@ export const requirementWithoutTask = defineTraceRule({
         file: requirement.file,
         place: requirement.definition,
         message: `${requirement.id} has no task: ${how} (tasks cite ${family.cited} of the feature's ${family.total}). Add the task that builds it, or cite it from the task that does.`,
-        data: { id: requirement.id, tasksFile: tasksFile.path },
+        data: { id: requirement.id },
         related: [{ file: tasksFile, place: tasksFile.tasks[0] ?? FILE_START, message: 'The feature\'s tasks' }],
       });
     }
