@@ -105,8 +105,8 @@ export function lookup(feature: FeatureTrace, id: string): TraceRequirement | un
   if (direct) return direct;
   const owner = feature.criterionOwners.get(id) ?? kiroOwner(id);
   if (owner !== undefined) return feature.requirements.get(owner);
-  // AC-4.1.4: the fourth item of AC-4.1, numbered by its place.
-  const parent = /^([A-Z]+-\d+(?:\.\d+)*)\.\d+$/.exec(id)?.[1];
+  // AC-4.1.4 is the fourth item of AC-4.1; FR-012d is part (d) of FR-012.
+  const parent = /^([A-Z]+-\d+(?:\.\d+)*)(?:\.\d+|[a-z])$/.exec(id)?.[1];
   return parent === undefined ? undefined : feature.requirements.get(parent);
 }
 

@@ -74,7 +74,7 @@ function rowOf(requirement: TraceRequirement, links: WorkspaceLinks, gaps: strin
     file: file.path,
     line: definition.start.line,
     criteria: (definition.criteria ?? []).map((criterion) => ({ file: file.path, line: criterion.start.line, id: criterion.id, label: criterion.label })),
-    tasks: [...tasks.values()],
+    tasks: [...tasks.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line)),
     tests: linksOf('test'),
     design: [...design.values()],
     code: linksOf('source'),

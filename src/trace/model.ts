@@ -62,16 +62,28 @@ export interface TraceCitation extends Place {
   qualifier?: string;
   /** How the document uses it; `external` ids belong to another document and are not resolved. */
   context?: ReferenceContext;
+  /** Part of a range ("FR-005 to FR-008"): `end` for the two written ids, `inside` for those between. */
+  idRange?: 'end' | 'inside';
+  /** The text says the id is not there ("FR-013 is not present in spec", "(no FR-013)"). */
+  denied?: boolean;
+  /** The text puts it off for later ("US8 is excluded from this task list", "deferred to phase 2"). */
+  deferred?: boolean;
   /** What a tracking row or checklist item says of the id (met, unmet, not applicable, ...). */
   status?: TraceStatus;
-  /** Indexes into the file's tasks: the task it sits in, or every task of the phase it introduces. */
+  /** A table row or line outside the tasks names the tasks (`| FR-004 | T012, T013 |`): the team's own mapping. */
+  mapped?: boolean;
+  /** Indexes into the file's tasks: the task it sits in, the tasks its row names, or every task of the phase it introduces. */
   tasks?: number[];
   /** The id is written at `range` as is (a rename can replace it there). */
   literal: boolean;
 }
 
-/** The kind of phase a task sits in: process phases need no requirement. */
-export type PhaseKind = 'setup' | 'foundational' | 'story' | 'process' | 'work';
+/**
+ * The kind of phase a task sits in. Only `work` tasks need a requirement: setup, foundational
+ * and process work (polish, verification, documentation, release) serves the whole feature,
+ * a story phase links its tasks to the story, an edge-case phase to the spec's edge cases.
+ */
+export type PhaseKind = 'setup' | 'foundational' | 'story' | 'edge-cases' | 'process' | 'work';
 
 export interface TraceTask extends Place {
   /** T001, 2.1, or undefined when the task is not numbered. */
@@ -83,6 +95,8 @@ export interface TraceTask extends Place {
   /** The heading the task sits under. */
   phase?: string;
   phaseKind: PhaseKind;
+  /** Its title says it is process work ("Final integration and validation", "Update CHANGELOG.md"), in files without phases. */
+  process?: boolean;
   /** The task says why it has no requirement: a checkpoint, or a requirements line with no id ("N/A", "All"). */
   exempt?: string;
 }

@@ -219,4 +219,83 @@ describe('traceability index', () => {
     const custom = codeFacts('/ws/t.py', '@covers(REQ-4, REQ-5)\n', 'test', { builtIn: [], custom: [/covers\((?<ids>[^)]*)\)/gmu] });
     assert.deepEqual(custom.citations.map((citation) => citation.id), ['REQ-4', 'REQ-5']);
   });
+
+  it('reads ranges, mapping tables, deferrals and parts the way a plan writes them', async () => {
+    const spec = `# Feature Specification: Filter
+
+## User Scenarios & Testing
+
+### User Story 1 - Filter audio (Priority: P1)
+
+**Acceptance Scenarios**:
+
+1. **Given** a signal, **When** I filter it, **Then** highs fall.
+
+### User Story 2 - Automate (Priority: P3)
+
+**Acceptance Scenarios**:
+
+1. **Given** automation, **When** it plays, **Then** the cutoff follows.
+
+## Requirements
+
+- **FR-001**: System MUST provide a lowpass mode.
+- **FR-002**: System MUST provide a highpass mode.
+- **FR-003**: System MUST provide a bandpass mode.
+- **FR-004**: System MUST clamp the cutoff.
+- **FR-005**: System MUST keep the API header-only.
+- **FR-006**: System MUST not allocate while processing: (a) no new, (b) no vectors.
+`;
+    const tasks = `# Tasks: Filter
+
+## Phase 3: User Story 1 - Filter audio (Priority: P1)
+
+**Requirements Covered**: FR-001 to FR-003, from Phase 2's scaffolding
+
+- [ ] T010 [US1] Implement the modes
+- [ ] T011 [US1] Clamp the cutoff (FR-004), and test FR-006b
+
+## Phase 9: Completion Verification
+
+- [ ] T090 Review FR-001 through FR-006 against the code
+
+| Requirement | Tasks |
+| --- | --- |
+| FR-006 | T090 |
+
+## Notes
+
+- US2 is excluded from this task list: a future enhancement.
+`;
+    const { index } = await indexOf({ 'specs/002-filter/spec.md': spec, 'specs/002-filter/tasks.md': tasks });
+    // FR-002 comes from the range; FR-005 only from the review, which builds nothing; FR-006 from the mapping table; US2 is deferred.
+    assert.deepEqual(summary(index), ['specs/002-filter/spec.md:23 requirement-without-task FR-005']);
+    assert.match(index.findings()[0].message, /only a range in verification or documentation tasks cites it \(T090\)/);
+  });
+
+  it('skips process work and packaging in files without phases', async () => {
+    const tasks = KIRO_TASKS.replace('- [ ] 3. Add a theme switcher\n', '- [ ] 3. Prepare patch release\n\n- [ ] 5. Documentation\n  - Write the guide\n\n- [ ] 6. Create index file and exports\n');
+    const { index } = await indexOf({ '.kiro/specs/login/requirements.md': KIRO_REQUIREMENTS, '.kiro/specs/login/tasks.md': tasks });
+    assert.deepEqual(summary(index).filter((entry) => entry.includes('orphan-task')), []);
+  });
+
+  it('reads ids after slashes, and quantities and criteria phases as what they are', async () => {
+    const tasks = `# Tasks: Export
+
+## Phase 2: User Story 1 - Export a report (Priority: P1)
+
+- [ ] T002 [US1] Render the PDF and explain empty exports (FR-001/FR-002)
+- [ ] T003 [US1] Keep exports for 30 days (FR-004)
+
+## Phase 3: Edge Cases and Success Criteria Verification
+
+- [ ] T004 Test a 512-sample export buffer (FR-005)
+- [ ] T005 Schedule exports by email (FR-003)
+- [ ] T006 Build and verify all tests
+- [ ] T007 Fix any compiler warnings
+`;
+    const { index } = await indexOf({ 'specs/001-export/spec.md': SPEC_KIT_SPEC, 'specs/001-export/tasks.md': tasks });
+    assert.deepEqual(summary(index), ['specs/001-export/spec.md:14 requirement-without-task US2']);
+  });
 });
+

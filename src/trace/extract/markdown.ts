@@ -21,13 +21,13 @@ import { storyId, specDefinitions } from './definitions.js';
 import { kiroLists } from './kiro-lists.js';
 import { openspecDeltas } from './openspec-delta.js';
 import { placeOf } from './place.js';
+import { idsBetween, isDeferral, isDenied, isOtherDocument, isWildcard, slashedIds } from './id-citations.js';
+import { storyMentions } from './story-citations.js';
 import { storiesIn, taskAt, tasksOf, tasksUnder, type TaskOutline } from './tasks.js';
 
 /** Files that are not specs are read with no template: their ids are citations, whatever their headings. */
 const NO_TEMPLATE: Template = { name: 'none', title: 'No template', coverage: 'none', sections: [] };
 
-const STORY_TAG = /\[(US\s?\d+(?:[^\]\n]{0,60}))\]/g;
-const STORY_IN_TAG = /\bUS\s?(\d+)\b/g;
 const TASK_REFERENCE = /(?<![\w-])T\d{1,4}(?:\.\d{1,3})*[a-z]?(?![\w-])/g;
 
 export interface MarkdownFactsInput {
@@ -45,21 +45,53 @@ export interface MarkdownFactsInput {
 }
 
 /** What traceability reads besides ids (which always make a block parsed): tasks, Kiro lists, story tags. */
-const TRACE_SIGNAL = /^\s*(?:[-*+]|\d+[.)])\s+\[[ xX]\]|requirements?\s*[:：]|validates|验证|需求|\[US\s?\d|^#{1,6}\s+(?:task\s+)?T\d/im;
+const TRACE_SIGNAL = /^\s*(?:[-*+]|\d+[.)])\s+\[[ xX]\]|requirements?\s*[:：]|validates|验证|需求|\bUS\s?\d|user\s+stor(?:y|ies)\s*#?\s*\d|^#{1,6}\s+(?:task\s+)?T\d/im;
 
 /** The sections whose own text holds something traceability reads: only they are parsed in full. */
 function tracedSections(doc: SpecDocument): OffsetRange[] {
   return doc.sections.filter((section) => TRACE_SIGNAL.test(doc.text.slice(section.bodyRange.start, section.bodyRange.end))).map((section) => section.bodyRange);
 }
 
-/** The tasks a citation at this unit belongs to: its task, the tasks a table row names, or the tasks of the phase it introduces. */
-function citingTasks(outline: TaskOutline | undefined, unit: TextUnit, offset: number, taskIds: Map<string, number[]>): number[] | undefined {
+/** "Phase 6", "Phases 4-5", "Phases 2, 7, 8": the phases a mapping row names. */
+const PHASE_LIST = /\bphases?\s+(\d+(?:\s*(?:[-–,&]|and)\s*\d+)*)/gi;
+
+/** The numbers of "4-5" and "2, 7, 8". */
+function phaseNumbers(list: string): number[] {
+  const numbers: number[] = [];
+  for (const part of list.split(/\s*(?:,|&|and)\s*/)) {
+    const [from, to] = part.split(/\s*[-–]\s*/).map(Number);
+    for (let n = from; n <= (to ?? from) && n - from < 50; n++) numbers.push(n);
+  }
+  return numbers;
+}
+
+/** Tasks a row or line outside the tasks maps an id to: by task id (T012), phase ("Phase 6") or story ("US4"). */
+function mappedTasks(outline: TaskOutline, doc: SpecDocument, unit: TextUnit, taskIds: Map<string, number[]>): number[] {
+  const tasks = new Set([...unit.text.matchAll(TASK_REFERENCE)].flatMap((match) => taskIds.get(match[0]) ?? []));
+  if (unit.type !== 'tableRow') return [...tasks];
+  const phases = new Set([...unit.text.matchAll(PHASE_LIST)].flatMap((match) => phaseNumbers(match[1])));
+  const stories = new Set(storyMentions(unit, doc.text).map((mention) => Number(mention.number)));
+  for (const section of doc.sections) {
+    const phase = /^phase\s+(\d+)\b/i.exec(section.title.trim());
+    const named = (phase && phases.has(Number(phase[1]))) || storiesIn(section.title).some((story) => stories.has(Number(story)));
+    if (named) for (const task of tasksUnder(outline, section)) tasks.add(task);
+  }
+  return [...tasks].sort((a, b) => a - b);
+}
+
+/**
+ * The tasks a citation at this unit belongs to: its task, the tasks a mapping row or line
+ * names (by task, phase or story: the team's own mapping), or the tasks of the phase it
+ * introduces.
+ */
+function citingTasks(outline: TaskOutline | undefined, doc: SpecDocument, unit: TextUnit, offset: number, taskIds: Map<string, number[]>): { tasks: number[]; mapped?: true } | undefined {
   if (!outline) return undefined;
   const task = taskAt(outline, offset);
-  if (task !== undefined) return [task];
-  const named = [...unit.text.matchAll(TASK_REFERENCE)].flatMap((match) => taskIds.get(match[0]) ?? []);
-  if (named.length > 0) return [...new Set(named)];
-  return unit.section ? tasksUnder(outline, unit.section) : [];
+  if (task !== undefined) return { tasks: [task] };
+  const mapped = mappedTasks(outline, doc, unit, taskIds);
+  if (mapped.length > 0) return { tasks: mapped, mapped: true };
+  // A phase's introduction speaks for its tasks; the document's preamble (under its title) for none in particular.
+  return { tasks: unit.section && unit.section.level > 1 ? tasksUnder(outline, unit.section) : [] };
 }
 
 export function markdownFacts(input: MarkdownFactsInput): TraceFileFacts {
@@ -79,13 +111,35 @@ export function markdownFacts(input: MarkdownFactsInput): TraceFileFacts {
   outline?.tasks.forEach((task, index) => task.id && taskIds.set(task.id, [...(taskIds.get(task.id) ?? []), index]));
   const citations: TraceCitation[] = [];
   const cite = (unit: TextUnit, id: string, range: { start: number; end: number }, form: TraceCitation['form'], literal: boolean, context: IdOccurrence['context'], status?: IdOccurrence['status']) => {
-    const tasks = citingTasks(outline, unit, range.start, taskIds);
-    citations.push({ ...placeOf(doc.lines, range), id, form, context, literal, ...(status ? { status } : {}), ...(tasks ? { tasks } : {}) });
+    const linked = citingTasks(outline, doc, unit, range.start, taskIds);
+    citations.push({ ...placeOf(doc.lines, range), id, form, context, literal, ...(status ? { status } : {}), ...(linked ? { tasks: linked.tasks } : {}), ...(linked?.mapped ? { mapped: true } : {}) });
   };
 
   const index = requirementIndexOf(analysis);
   const occurrences: IdOccurrence[] = isSpec ? index.references : [...[...index.definitions.values()].flat().map((entry) => ({ ...entry, context: 'prose' as const })), ...index.references];
-  for (const occurrence of occurrences) cite(occurrence.unit, occurrence.id, occurrence.range, 'id', true, occurrence.context, occurrence.status);
+  occurrences.sort((a, b) => a.range.start - b.range.start);
+  let previous: { occurrence: IdOccurrence; citation: TraceCitation } | undefined;
+  for (const occurrence of occurrences) {
+    if (isWildcard(occurrence.id)) continue;
+    // Outside specs, "from Phase 2" names the plan's own phase: only a named spec or feature makes an id another document's.
+    const context = !isSpec && occurrence.context === 'external' && !isOtherDocument(occurrence.unit.text, doc.text, occurrence, occurrence.unit.range.start) ? 'prose' : occurrence.context;
+    cite(occurrence.unit, occurrence.id, occurrence.range, 'id', true, context, occurrence.status);
+    const citation = citations[citations.length - 1];
+    if (isDenied(doc.text, occurrence.range.start, occurrence.range.end)) citation.denied = true;
+    if (!isSpec && (occurrence.status === 'deferred' || isDeferral(doc.text, occurrence.range.start, occurrence.range.end))) citation.deferred = true;
+    // "FR-005 to FR-008" cites FR-006 and FR-007 too.
+    const between = !isSpec && previous?.occurrence.unit === occurrence.unit ? idsBetween(previous.occurrence.id, occurrence.id, doc.text.slice(previous.occurrence.range.end, occurrence.range.start)) : [];
+    if (between.length > 0) {
+      previous!.citation.idRange = citation.idRange = 'end';
+      const span = { start: previous!.occurrence.range.start, end: occurrence.range.end };
+      for (const id of between) {
+        cite(occurrence.unit, id, span, 'id', false, context);
+        citations[citations.length - 1].idRange = 'inside';
+      }
+    }
+    previous = { occurrence, citation };
+    if (!isSpec) for (const slashed of slashedIds(doc.text, occurrence.range.end)) cite(occurrence.unit, slashed.id, slashed, 'id', true, context);
+  }
 
   if (!isSpec) {
     for (const unit of unitsOf(analysis)) {
@@ -97,11 +151,9 @@ export function markdownFacts(input: MarkdownFactsInput): TraceFileFacts {
         }
       }
       if (input.role === 'tasks') {
-        for (const tag of unit.text.matchAll(STORY_TAG)) {
-          for (const story of tag[1].matchAll(STORY_IN_TAG)) {
-            const start = tag.index + 1 + story.index;
-            cite(unit, storyId(story[1]), unitRange(unit, start, start + story[0].length), 'story', false, 'prose');
-          }
+        for (const mention of storyMentions(unit, doc.text)) {
+          cite(unit, storyId(mention.number), mention.range, 'story', false, 'prose');
+          if (isDeferral(doc.text, mention.range.start, mention.range.end)) citations[citations.length - 1].deferred = true;
         }
       }
     }

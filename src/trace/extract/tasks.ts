@@ -25,14 +25,17 @@ export function storiesIn(title: string): string[] {
 }
 const SETUP_PHASE = /\bset\s*-?up\b|\binitiali[sz]ation\b|\bscaffold|\bpre-implementation\b|初始化|准备/i;
 const FOUNDATIONAL_PHASE = /\bfoundation(?:al)?\b|\bprerequisites?\b|\bblocking\b|\bshared infrastructure\b|\bcore infrastructure\b|基础/i;
+/** spec-kit's specs state edge cases in a section of their own, without ids: a phase for them builds that section. */
+const EDGE_CASE_PHASE = /\bedge[- ]cases?\b|边界/i;
 /** Work every feature does whatever it builds: polishing, verifying, documenting, committing, releasing. */
 const PROCESS_PHASE =
-  /\bpolish|\bcross[- ]cutting\b|\bverif(?:y|ication)\b|\bvalidation\b|\bdocumentation\b|\bdocs\b|\bcommit\b|\brelease\b|\bstatic analysis\b|\bcompletion\b|\bfinal\b|\bclean[- ]?up\b|\bcheckpoint\b|\bquality\b|\bcompliance\b|\bself[- ]check\b|\bwrap[- ]up\b|\bstatus\b|\bdeploy(?:ment)?\b|\bintegration (?:tests?|testing)\b|\bregression\b|\bhardening\b|\bretrospective\b|文档|验证|收尾|发布/i;
+  /\bpolish|\bcross[- ]cutting\b|\bverif(?:y|ication)\b|\bvalidation\b|\bdocumentation\b|\bdocs\b|\bcommit\b|\brelease\b|\bstatic analysis\b|\bcompletion\b|\bfinal\b|\bclean[- ]?up\b|\bcheckpoint\b|\bquality\b|\bcompliance\b|\bself[- ]check\b|\bwrap[- ]up\b|\bstatus\b|\bversion bump\b|\bcross[- ]story\b|\bdeploy(?:ment)?\b|\bintegration (?:tests?|testing)\b|\bregression\b|\bhardening\b|\bretrospective\b|\bperformance measurement\b|文档|验证|收尾|发布|检查点|最终|导出/i;
 
 /** The kind of the phase a task sits in, from its heading and the headings above it. */
 export function phaseKind(section: Section | undefined): { kind: PhaseKind; stories?: string[] } {
+  // The document's title ("# Implementation Plan: Release Pipeline") is not a phase.
   const titles: string[] = [];
-  for (let at = section; at; at = at.parent) titles.push(at.title);
+  for (let at = section; at; at = at.parent) if (at.level > 1) titles.push(at.title);
   for (const title of titles) {
     const stories = storiesIn(title);
     if (stories.length > 0) return { kind: 'story', stories };
@@ -41,20 +44,38 @@ export function phaseKind(section: Section | undefined): { kind: PhaseKind; stor
     if (SETUP_PHASE.test(title)) return { kind: 'setup' };
     if (FOUNDATIONAL_PHASE.test(title)) return { kind: 'foundational' };
     if (PROCESS_PHASE.test(title)) return { kind: 'process' };
+    if (EDGE_CASE_PHASE.test(title)) return { kind: 'edge-cases' };
   }
   return { kind: 'work' };
 }
 
-function titleKind(title: string): PhaseKind {
-  const text = title.replace(/^\s*(?:T\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)*)[.):]?\s*/i, '');
-  if (SETUP_PHASE.test(text)) return 'setup';
-  return PROCESS_PHASE.test(text) ? 'process' : 'work';
+/** A task whose title says it is process work: "Final integration and validation", "Run the full test suite", "Update CHANGELOG.md". */
+const PROCESS_TITLE =
+  /^(?:final\b|run (?:the )?(?:full |complete |whole |all )?(?:test|check|lint|build|suite)|verify\b|validate\b|update (?:the )?(?:version|docs?\b|documentation|changelog|readme)|(?:write|create|add|update) (?:the )?(?:user )?(?:docs?\b|documentation|guide|changelog|release notes)|(?:documentation|docs)\b|document\b|prepare (?:an? |the )?(?:\w+ )?release\b|release\b|publish\b|bump\b|commit\b|checkpoint\b|polish\b|clean ?up\b|wrap[- ]up\b|(?:create|add|update) (?:the |an )?(?:index|barrel) file|export (?:all )?(?:the )?(?:modules|components|classes)\b|build(?:\s+(?:and\s+(?:verify|run|test)|clean|all)\b|\s+the\s+\S+\s+(?:plugin|project|app|solution|target|binary)\b|\s*:)|fix (?:any |all )?(?:compiler |build |lint )?warnings|(?:register|add) .{0,60}\b(?:in|to) (?:the )?(?:tests\/)?cmakelists|最终|验证|更新文档|编写文档|发布|运行全量测试)/i;
+
+function isProcessTitle(title: string): boolean {
+  const text = title.replace(/^\s*(?:T\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)*)[.):]?\s*/i, '').replace(/^(?:\[[^\]]*\]\s*)+/, '');
+  return PROCESS_TITLE.test(text);
 }
 
 export interface TaskOutline {
   tasks: TraceTask[];
   /** Each task's item range, to find the task an offset belongs to. */
   spans: { start: number; end: number }[];
+}
+
+/** "**Acceptance Criteria**:", "Definition of Done:", "验收标准：": the checkboxes that follow are criteria. */
+const CHECKLIST_LEAD_IN = /^\W*(?:acceptance|success|exit|completion|done)\s+criteria|definition of done|checklist|验收标准|完成标准/i;
+/** A heading that is a checklist of criteria ("Success Criteria", "Code Review Checklist"), not a phase that mentions one. */
+const CHECKLIST_SECTION = /^\W*(?:[\d.]+\s*)?(?:(?:acceptance|success|exit|completion|done)\s+criteria|definition of done)\b|\bchecklist\s*$|^(?:验收标准|成功标准)/i;
+
+function isChecklistLeadIn(node: Nodes | undefined): boolean {
+  return node?.type === 'paragraph' && CHECKLIST_LEAD_IN.test(plainText(node));
+}
+
+function isChecklistSection(section: Section | undefined): boolean {
+  for (let at = section; at; at = at.parent) if (CHECKLIST_SECTION.test(at.title)) return true;
+  return false;
 }
 
 /** "### Task T4: Update the prompt", "### T12: Write the test": a task written as a heading with a body. */
@@ -64,7 +85,9 @@ const HEADING_TASK = /^(?:task\s+)?(T\d{1,4}(?:\.\d{1,3})*[a-z]?)\s*[:.\-–—]
 export function tasksOf(doc: SpecDocument): TaskOutline {
   const entries: { span: { start: number; end: number }; task: TraceTask }[] = [];
   const phaseOf = (section: Section | undefined) => ({ phase: section?.title, phaseKind: phaseKind(section).kind });
-  const visit = (node: Nodes) => {
+  const visit = (node: Nodes, previous?: Nodes) => {
+    // A checklist of criteria or review points is not a list of tasks.
+    if (node.type === 'list' && (isChecklistLeadIn(previous) || isChecklistSection(sectionAt(doc.sections, startOf(node))))) return;
     if (node.type === 'listItem' && typeof (node as ListItem).checked === 'boolean') {
       const item = node as ListItem;
       const paragraph = item.children.find((child): child is Paragraph => child.type === 'paragraph');
@@ -79,7 +102,7 @@ export function tasksOf(doc: SpecDocument): TaskOutline {
       };
       entries.push({ span: { start: startOf(item), end: endOf(item) }, task });
     }
-    if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
+    if ('children' in node) (node.children as Nodes[]).forEach((child, index, siblings) => visit(child, siblings[index - 1]));
   };
   visit(doc.tree);
   for (const section of doc.sections) {
@@ -96,7 +119,7 @@ export function tasksOf(doc: SpecDocument): TaskOutline {
     if (open.length > 0) task.parent = open[open.length - 1];
     if (CHECKPOINT.test(task.title)) task.exempt = 'checkpoint';
     // Without phases (Kiro), a task says itself that it is process work: "Final integration and validation".
-    if (task.phaseKind === 'work') task.phaseKind = task.parent !== undefined ? entries[task.parent].task.phaseKind : titleKind(task.title);
+    if (isProcessTitle(task.title) || (task.parent !== undefined && entries[task.parent].task.process)) task.process = true;
     open.push(index);
   });
   return { tasks: entries.map((entry) => entry.task), spans: entries.map((entry) => entry.span) };

@@ -20,9 +20,19 @@ export function linkedTasks(feature: FeatureTrace, file: TraceFileFacts): Set<nu
   return linked;
 }
 
+/** Every task between two tasks is a sub-task of the first: they are neighbours in the list. */
+function onlySubtasksBetween(file: TraceFileFacts, from: number, to: number): boolean {
+  for (let index = from + 1; index < to; index++) {
+    let parent = file.tasks[index].parent;
+    while (parent !== undefined && parent !== from) parent = file.tasks[parent].parent;
+    if (parent !== from) return false;
+  }
+  return true;
+}
+
 export const orphanTask = defineTraceRule({
   id: 'orphan-task',
-  description: 'A task linked to no requirement or user story, in a tasks file that links its tasks; tasks of setup, foundational and process phases (polish, verification, documentation, commits, release) and checkpoints are skipped.',
+  description: 'A task linked to no requirement or user story, in a tasks file that links its tasks; tasks of setup, foundational, edge-case and process phases (polish, verification, documentation, commits, release) and checkpoints are skipped.',
   docs: ruleDocsUrl('orphan-task'),
   defaultSeverity: 'warning',
   checkFeature(feature, context) {
@@ -31,13 +41,15 @@ export const orphanTask = defineTraceRule({
       const linked = linkedTasks(feature, file);
       // A tasks file that links none of its tasks does not use the convention.
       if (linked.size === 0) continue;
-      const orphans = file.tasks.map((task, index) => ({ task, index })).filter(({ task, index }) => !linked.has(index) && !task.exempt && task.phaseKind === 'work');
+      const isOrphan = (index: number) => !linked.has(index) && !file.tasks[index].exempt && !file.tasks[index].process && file.tasks[index].phaseKind === 'work';
+      // A sub-task of an orphan is part of its parent's finding.
+      const orphans = file.tasks.map((task, index) => ({ task, index })).filter(({ task, index }) => isOrphan(index) && (task.parent === undefined || !isOrphan(task.parent)));
       // Orphans in a row under one heading are one finding: the phase, not each of its tasks, lacks a requirement.
       const runs: (typeof orphans)[] = [];
       for (const orphan of orphans) {
         const run = runs[runs.length - 1];
         const previous = run?.[run.length - 1];
-        if (previous && previous.task.phase === orphan.task.phase && orphan.index === previous.index + 1) run.push(orphan);
+        if (previous && previous.task.phase === orphan.task.phase && onlySubtasksBetween(file, previous.index, orphan.index)) run.push(orphan);
         else runs.push([orphan]);
       }
       for (const run of runs) {

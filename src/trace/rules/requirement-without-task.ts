@@ -6,9 +6,23 @@ import { defineTraceRule } from '../rule.js';
 /** A feature traces an id family to tasks when its tasks cite at least this share (four in five) of the family's requirements. */
 export const TRACED_SHARE = 0.8;
 
-/** Citations by tasks that build: a task that verifies, documents or commits a requirement does not implement it. */
+/**
+ * Citations by tasks: a task's own text, its phase's introduction, or a table row that
+ * maps a requirement to tasks. A range in a task of a process phase (verification,
+ * documentation, release) lists what it checks: "Review FR-001 through FR-036" in a
+ * completion phase implements none of them; "Verify the include guard (FR-022)" covers FR-022.
+ */
 export function implementingTasks(requirement: TraceRequirement) {
-  return requirement.citedBy.filter((cited) => cited.file.role === 'tasks' && (cited.citation.tasks ?? []).some((task) => cited.file.tasks[task].phaseKind !== 'process'));
+  return requirement.citedBy.filter(({ file, citation }) => {
+    if (file.role !== 'tasks' || (citation.tasks?.length ?? 0) === 0) return false;
+    if (citation.mapped || !citation.idRange) return true;
+    return citation.tasks!.some((task) => file.tasks[task].phaseKind !== 'process');
+  });
+}
+
+/** The tasks file says the requirement is put off ("US8 is excluded from this task list"): the plan accounts for it. */
+function isDeferred(requirement: TraceRequirement): boolean {
+  return requirement.citedBy.some((cited) => cited.file.role === 'tasks' && cited.citation.deferred);
 }
 
 /** The families whose requirements the feature's tasks cite by convention: Kiro lists and story tags whenever used, ids when most are cited. */
@@ -41,8 +55,14 @@ export const requirementWithoutTask = defineTraceRule({
     for (const requirement of feature.requirements.values()) {
       if (requirement.definition.kind === 'criterion' || requirement.file.role !== 'spec') continue;
       const family = traced.get(familyOf(requirement.id));
-      if (!family || implementingTasks(requirement).length > 0) continue;
-      const how = requirement.definition.kind === 'story' ? `no task is tagged [${requirement.id}] or sits in its phase` : `no task cites it`;
+      if (!family || implementingTasks(requirement).length > 0 || isDeferred(requirement)) continue;
+      const checking = requirement.citedBy.filter((cited) => cited.file.role === 'tasks' && (cited.citation.tasks?.length ?? 0) > 0);
+      const how =
+        checking.length > 0
+          ? `only a range in verification or documentation tasks cites it (${[...new Set(checking.flatMap((cited) => cited.citation.tasks!.map((task) => cited.file.tasks[task].id ?? `line ${cited.file.tasks[task].start.line}`)))].slice(0, 3).join(', ')})`
+          : requirement.definition.kind === 'story'
+            ? `no task is tagged [${requirement.id}] or sits in its phase`
+            : 'no task cites it';
       context.report({
         file: requirement.file,
         place: requirement.definition,

@@ -15,8 +15,23 @@ function describe(entry: Unresolved): string {
   return `'${id}' is not defined${qualifier ? ` in ${qualifier}` : ' by this feature'}: fix the id, or define it in the spec.`;
 }
 
-function report(entry: Unresolved, context: TraceRuleContext): void {
-  context.report({ file: entry.file, place: entry.citation, message: describe(entry), data: { id: entry.citation.id, reason: entry.reason, ...(entry.candidates ? { features: entry.candidates } : {}) } });
+/** One finding per id and file, on its first citation, with the others as related locations. */
+function report(entries: readonly Unresolved[], context: TraceRuleContext): void {
+  const groups = new Map<string, Unresolved[]>();
+  for (const entry of entries) {
+    const key = `${entry.file.path}\u0000${entry.citation.qualifier ?? ''}/${entry.citation.id}`;
+    groups.set(key, [...(groups.get(key) ?? []), entry]);
+  }
+  for (const [first, ...others] of groups.values()) {
+    const more = others.length > 0 ? ` (cited ${others.length + 1} times in this file)` : '';
+    context.report({
+      file: first.file,
+      place: first.citation,
+      message: `${describe(first)}${more}`,
+      data: { id: first.citation.id, reason: first.reason, ...(first.candidates ? { features: first.candidates } : {}) },
+      related: others.map((other) => ({ file: other.file, place: other.citation, message: `'${other.citation.id}' again` })),
+    });
+  }
 }
 
 export const unknownRequirementReference = defineTraceRule({
@@ -25,15 +40,21 @@ export const unknownRequirementReference = defineTraceRule({
   docs: ruleDocsUrl('unknown-requirement-reference'),
   defaultSeverity: 'warning',
   checkFeature(feature, context) {
-    for (const entry of feature.unresolved) {
-      if (!CITING_ROLES.has(entry.file.role)) continue;
-      // Ids of a kind the feature never defines are someone else's: bug numbers, other documents' schemes.
-      if (!feature.families.has(familyOf(entry.citation.id))) continue;
-      if (entry.citation.status === 'not-applicable') continue;
-      report(entry, context);
-    }
+    report(
+      feature.unresolved.filter(
+        (entry) =>
+          CITING_ROLES.has(entry.file.role) &&
+          // Ids of a kind the feature never defines are someone else's: bug numbers, other documents' schemes.
+          feature.families.has(familyOf(entry.citation.id)) &&
+          entry.citation.status !== 'not-applicable' &&
+          !entry.citation.denied &&
+          // A range is checked at its ends: "FR-040 to FR-060" across a numbering gap is no broken link.
+          entry.citation.idRange !== 'inside',
+      ),
+      context,
+    );
   },
   checkWorkspace(context) {
-    for (const entry of context.links.unresolved) report(entry, context);
+    report(context.links.unresolved, context);
   },
 });
