@@ -80,6 +80,8 @@ export class RunCache {
   private readonly probes = new Map<string, Probe>();
   /** Why the previous cache was not used, for the curious (undefined when it was). */
   readonly discarded: string | undefined;
+  /** Something changed since the cache was read: it is written again. */
+  private changed: boolean;
 
   private constructor(
     private readonly file: string,
@@ -91,6 +93,7 @@ export class RunCache {
     this.entries = new Map(Object.entries(data?.entries ?? {}));
     for (const probe of data?.probes ?? []) this.probes.set(`${probe.kind}:${probe.path}`, probe);
     this.discarded = discarded;
+    this.changed = data === undefined;
   }
 
   /** Reads the cache file; anything unreadable, stale or from another version or options starts an empty cache. */
@@ -117,19 +120,30 @@ export class RunCache {
 
   set(file: string, entry: CacheEntry): void {
     this.entries.set(file, entry);
+    this.changed = true;
   }
 
   /** Keeps only the files this run saw. */
   retain(files: ReadonlySet<string>): void {
-    for (const file of this.entries.keys()) if (!files.has(file)) this.entries.delete(file);
+    for (const file of this.entries.keys()) {
+      if (files.has(file)) continue;
+      this.entries.delete(file);
+      this.changed = true;
+    }
   }
 
   addProbes(probes: readonly Probe[]): void {
-    for (const probe of probes) this.probes.set(`${probe.kind}:${probe.path}`, probe);
+    for (const probe of probes) {
+      const key = `${probe.kind}:${probe.path}`;
+      if (this.probes.get(key)?.answer === probe.answer) continue;
+      this.probes.set(key, probe);
+      this.changed = true;
+    }
   }
 
-  /** Writes the cache next to where it goes and moves it in place, so a crash never leaves half a file. */
+  /** Writes the cache next to where it goes and moves it in place, so a crash never leaves half a file; an unchanged cache is left as it is. */
   save(): void {
+    if (!this.changed) return;
     const data: CacheData = { format: FORMAT, version: this.version, key: this.key, probes: [...this.probes.values()], entries: Object.fromEntries(this.entries) };
     mkdirSync(path.dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.tmp`;

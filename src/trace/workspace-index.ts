@@ -65,6 +65,8 @@ export class WorkspaceIndex {
     const previous = this.entries.get(facts.path);
     if (previous && previous.facts.hash === facts.hash && previous.facts.role === facts.role && previous.facts.feature === facts.feature && sameContext(previous.context, context)) return false;
     if (previous) this.detach(previous.facts);
+    if (previous?.context.tracesTests) this.testedSpecs--;
+    if (context.tracesTests) this.testedSpecs++;
     this.entries.set(facts.path, { facts, context });
     if (facts.feature) {
       const files = this.featureFiles.get(facts.feature) ?? new Set();
@@ -82,6 +84,7 @@ export class WorkspaceIndex {
     const entry = this.entries.get(path);
     if (!entry) return false;
     this.detach(entry.facts);
+    if (entry.context.tracesTests) this.testedSpecs--;
     this.entries.delete(path);
     if (!entry.facts.feature || entry.facts.role === 'spec') this.dirtyLinks();
     return true;
@@ -89,6 +92,7 @@ export class WorkspaceIndex {
 
   /** Forgets everything: the configuration changed. */
   clear(): void {
+    this.testedSpecs = 0;
     this.entries.clear();
     this.featureFiles.clear();
     this.resolved.clear();
@@ -112,9 +116,12 @@ export class WorkspaceIndex {
   private dirtyLinks(): void {
     this.links = undefined;
     this.workspaceFindings = undefined;
-    // Which requirements tests cover may have changed for any feature.
-    this.featureFindings.clear();
+    // Which requirements tests cover may have changed for any feature that asks for tests.
+    if (this.testedSpecs > 0) this.featureFindings.clear();
   }
+
+  /** How many specs' configurations name test files: without any, links change no feature's findings. */
+  private testedSpecs = 0;
 
   /** The resolved trace of a feature folder. */
   feature(path: string): FeatureTrace | undefined {
