@@ -51,7 +51,8 @@ export interface TraceMatrix {
 
 const DESIGN_ROLES: ReadonlySet<TraceRole> = new Set(['design', 'plan']);
 
-function rowOf(requirement: TraceRequirement, links: WorkspaceLinks, gaps: string[]): MatrixRow {
+/** One requirement's row: its criteria, the tasks, tests and design documents that cite it. */
+export function matrixRow(requirement: TraceRequirement, links: WorkspaceLinks, gaps: string[] = []): MatrixRow {
   const { definition, file } = requirement;
   const tasks = new Map<string, MatrixLink>();
   const design = new Map<string, MatrixLink>();
@@ -98,7 +99,7 @@ export function traceMatrix(features: Iterable<FeatureTrace>, links: WorkspaceLi
     const rows: MatrixRow[] = [];
     for (const requirement of feature.requirements.values()) {
       if (requirement.definition.kind === 'criterion' || requirement.file.role !== 'spec') continue;
-      rows.push(rowOf(requirement, links, gapsOf.get(`${requirement.file.path}:${requirement.definition.start.line}:${requirement.id}`) ?? []));
+      rows.push(matrixRow(requirement, links, gapsOf.get(`${requirement.file.path}:${requirement.definition.start.line}:${requirement.id}`) ?? []));
     }
     const featureFindings = feature.files.flatMap((file) => {
       inFeatures.add(file.path);
