@@ -21,8 +21,8 @@ function fromEngine(start: LineColumn, end: LineColumn): vscode.Range {
   return new vscode.Range(start.line - 1, start.column - 1, end.line - 1, end.column - 1);
 }
 
-/** One engine finding as a VS Code diagnostic, with its rule id linked to the docs; no document needed. */
-export function toDiagnostic(uri: vscode.Uri, finding: Finding, infoSeverity: 'information' | 'hint'): vscode.Diagnostic {
+/** One engine finding as a VS Code diagnostic, with its rule id linked to the docs; no document needed. Related places in other files need `uriOf`. */
+export function toDiagnostic(uri: vscode.Uri, finding: Finding, infoSeverity: 'information' | 'hint', uriOf: (path: string) => vscode.Uri = (path) => uri.with({ path })): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(
     fromEngine(finding.start, finding.end),
     finding.message,
@@ -32,7 +32,7 @@ export function toDiagnostic(uri: vscode.Uri, finding: Finding, infoSeverity: 'i
   diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(finding.docsUrl) };
   if (finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map(
-      (related) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, fromEngine(related.start, related.end)), related.message),
+      (related) => new vscode.DiagnosticRelatedInformation(new vscode.Location(related.path ? uriOf(related.path) : uri, fromEngine(related.start, related.end)), related.message),
     );
   }
   return diagnostic;

@@ -3,14 +3,21 @@ import * as vscode from 'vscode';
 import type { Finding } from '../core/rule.js';
 import { CODE_ACTION_METADATA } from './code-action-kinds.js';
 import type { Features } from './features.js';
+import type { TraceNode } from './trace-view-model.js';
 
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
-const COMMANDS = ['newSpec', 'insertMissingSections', 'checkWorkspace', 'openConfiguration', 'showHealth', 'translate', 'showDocumentation'].map((name) => `specwise.${name}`);
+/** Markdown, and test and source files that cite requirements (the features decide which are traced). */
+const TRACED: vscode.DocumentSelector = [{ language: 'markdown' }, { scheme: 'file' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }];
+const COMMANDS = ['newSpec', 'insertMissingSections', 'checkWorkspace', 'openConfiguration', 'showHealth', 'translate', 'showDocumentation', 'showTraceLinks', 'refreshTraceability'].map((name) => `specwise.${name}`);
 
 /** What the extension returns from `activate`, for other extensions and the end-to-end tests. */
 export interface SpecwiseApi {
   /** Findings of a document's current version (undefined when it is not a spec). */
   findings(document: vscode.TextDocument): Promise<Finding[] | undefined>;
+  /** Resolves once the workspace is traced, with the number of files read. */
+  traced(): Promise<number>;
+  /** What the Traceability view shows now (its nodes, as plain data). */
+  traceabilityView(): Promise<TraceNode[]>;
   /** Milliseconds spent evaluating the bundle's modules plus running `activate` (registration only). */
   activationMs: number;
 }
@@ -27,11 +34,12 @@ export function activate(context: vscode.ExtensionContext): SpecwiseApi {
     if (!output) context.subscriptions.push((output = vscode.window.createOutputChannel('Specwise')));
     return output;
   };
+  const events = { lensesChanged: new vscode.EventEmitter<void>(), treeChanged: new vscode.EventEmitter<void>() };
   let loading: Promise<Features> | undefined;
   const features = () =>
     (loading ??= import('./features.js').then((module) => {
       channel().appendLine(`Activated in ${activationMs.toFixed(1)} ms.`);
-      return module.createFeatures(context, channel());
+      return module.createFeatures(context, channel(), events);
     }));
   const forward =
     <A extends unknown[]>(run: (loaded: Features, ...args: A) => unknown) =>
@@ -67,7 +75,22 @@ export function activate(context: vscode.ExtensionContext): SpecwiseApi {
       { label: 'Specwise' },
     ),
     vscode.languages.registerHoverProvider(MARKDOWN, { provideHover: async (document, position) => (await features()).hover.provideHover(document, position) }),
-    vscode.languages.registerDefinitionProvider(MARKDOWN, { provideDefinition: async (document, position) => (await features()).definition.provideDefinition(document, position) }),
+    events.lensesChanged,
+    events.treeChanged,
+    vscode.languages.registerDefinitionProvider(TRACED, { provideDefinition: async (document, position) => (await features()).navigation.provideDefinition(document, position) }),
+    vscode.languages.registerReferenceProvider(TRACED, { provideReferences: async (document, position, referenceContext) => (await features()).navigation.provideReferences(document, position, referenceContext) }),
+    vscode.languages.registerRenameProvider(TRACED, {
+      prepareRename: async (document, position) => (await features()).navigation.prepareRename(document, position),
+      provideRenameEdits: async (document, position, newName) => (await features()).navigation.provideRenameEdits(document, position, newName),
+    }),
+    vscode.languages.registerCodeLensProvider(MARKDOWN, { onDidChangeCodeLenses: events.lensesChanged.event, provideCodeLenses: async (document) => (await features()).lenses.provideCodeLenses(document) }),
+    vscode.window.createTreeView<TraceNode>('specwise.traceability', {
+      treeDataProvider: {
+        onDidChangeTreeData: events.treeChanged.event,
+        getChildren: async (node) => (await features()).view.getChildren(node),
+        getTreeItem: async (node) => (await features()).view.getTreeItem(node),
+      },
+    }),
     ...COMMANDS.map((id) => vscode.commands.registerCommand(id, async (...args: never[]) => (await features()).commands[id](...args))),
   );
   // Open documents are checked once the features load, after activation has returned.
@@ -77,6 +100,16 @@ export function activate(context: vscode.ExtensionContext): SpecwiseApi {
   return {
     async findings(document) {
       return (await (await features()).service.analyze(document))?.result.findings;
+    },
+    async traced() {
+      const loaded = await features();
+      await loaded.trace.ensureIndexed();
+      return loaded.trace.index.size;
+    },
+    async traceabilityView() {
+      const loaded = await features();
+      await loaded.view.follow(vscode.window.activeTextEditor);
+      return loaded.view.roots();
     },
     activationMs,
   };

@@ -1,5 +1,11 @@
 import { ruleDocsUrl } from '../../core/rule.js';
+import type { TraceRequirement } from '../graph.js';
 import { defineTraceRule } from '../rule.js';
+
+/** How a test should cite it: with the feature, where ids repeat from feature to feature (spec-kit's FR-001, Kiro's numbers). */
+function citable(requirement: TraceRequirement): string {
+  return requirement.feature.layout || requirement.id.includes(' ') ? `${requirement.feature.name}/${requirement.id}` : requirement.id;
+}
 
 export const requirementWithoutTest = defineTraceRule({
   id: 'requirement-without-test',
@@ -14,7 +20,7 @@ export const requirementWithoutTest = defineTraceRule({
       context.report({
         file: requirement.file,
         place: requirement.definition,
-        message: `${requirement.id} has no test: no file under the configured test globs cites it. Name it in a test's title, or tag the test with '@req ${requirement.id.includes(' ') ? `${requirement.feature.name}/${requirement.id}` : requirement.id}'.`,
+        message: `${requirement.id} has no test: no file under the configured test globs cites it. Name it in a test's title, or tag the test with '@req ${citable(requirement)}'.`,
         data: { id: requirement.id },
       });
     }

@@ -16,6 +16,8 @@ export interface SuiteResult {
 async function loadTests(mocha: Mocha): Promise<void> {
   mocha.suite.emit('pre-require', globalThis, 'extension.test', mocha);
   await import('./extension.test.js');
+  mocha.suite.emit('pre-require', globalThis, 'traceability.test', mocha);
+  await import('./traceability.test.js');
 }
 
 export function runSuite(): Promise<SuiteResult> {
