@@ -1,6 +1,6 @@
 /** The Traceability view and the CodeLens titles, as pure functions (no VS Code import). */
 import type { MatrixFeature, MatrixLink, MatrixRow } from '../trace/matrix.js';
-import { GAP_LABELS } from '../trace/report/common.js';
+import { GAP_LABELS, plural, tasksTraceText } from '../trace/report/common.js';
 
 export interface TraceNode {
   /** Stable within one feature, so the tree keeps what is expanded. */
@@ -15,10 +15,6 @@ export interface TraceNode {
   done?: boolean;
   location?: { path: string; line: number };
   children: TraceNode[];
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /** "2 tasks · 1 test · 3 criteria", with the parts the feature's conventions ask for. */
@@ -79,7 +75,7 @@ export function traceTree(feature: MatrixFeature | undefined, relative: (path: s
       id: feature.path,
       label: feature.name,
       description: `${plural(feature.requirements.length, 'requirement')} · ${plural(gapCount, 'gap')}`,
-      tooltip: relative(feature.path),
+      tooltip: feature.tasksTrace ? `${relative(feature.path)}: ${tasksTraceText(feature.tasksTrace)}` : relative(feature.path),
       kind: 'feature',
       gap: gapCount > 0,
       children: requirements,

@@ -5,6 +5,7 @@
  */
 import type { FeatureTrace, TraceRequirement, WorkspaceLinks } from './graph.js';
 import type { DefinitionKind, TraceRole } from './model.js';
+import { tracedFamilies } from './rules/requirement-without-task.js';
 import type { TraceFinding } from './runner.js';
 
 export interface MatrixLink {
@@ -38,6 +39,8 @@ export interface MatrixFeature {
   name: string;
   path: string;
   layout?: string;
+  /** The kinds of requirement its tasks trace by convention ("kiro", "story", "FR"): only those are asked for a task. Absent without a tasks file. */
+  tasksTrace?: string[];
   requirements: MatrixRow[];
   /** Every cross-file finding in the feature's files. */
   findings: TraceFinding[];
@@ -108,7 +111,8 @@ export function traceMatrix(features: Iterable<FeatureTrace>, links: WorkspaceLi
     if (rows.length === 0 && featureFindings.length === 0) continue;
     // Gaps first; otherwise the order of the documents.
     rows.sort((a, b) => Number(b.gaps.length > 0) - Number(a.gaps.length > 0));
-    matrix.push({ name: feature.name, path: feature.path, layout: feature.layout, requirements: rows, findings: featureFindings });
+    const tasksTrace = feature.files.some((file) => file.role === 'tasks') ? [...tracedFamilies(feature).keys()].sort() : undefined;
+    matrix.push({ name: feature.name, path: feature.path, layout: feature.layout, tasksTrace, requirements: rows, findings: featureFindings });
   }
   const hasGaps = (feature: MatrixFeature) => feature.findings.length > 0;
   matrix.sort((a, b) => Number(hasGaps(b)) - Number(hasGaps(a)) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -17,6 +17,7 @@ describe('the Traceability view and CodeLens titles', () => {
       name: '003-export',
       path: '/ws/specs/003-export',
       layout: 'spec-kit',
+      tasksTrace: ['FR', 'story'],
       requirements: [row('FR-002', { gaps: ['requirement-without-task'] }), row('FR-001', { tasks: [{ file: '/ws/tasks.md', line: 5, id: 'T002', label: 'T002 Render the PDF', done: true }] })],
       findings: [
         { path: '/ws/tasks.md', ruleId: 'orphan-task', severity: 'warning', docsUrl: '', message: 'Task T009 is linked to no requirement.', range: { start: 0, end: 1 }, start: { line: 9, column: 1 }, end: { line: 9, column: 2 }, fixes: [] },
@@ -24,6 +25,7 @@ describe('the Traceability view and CodeLens titles', () => {
     };
     const [root] = traceTree(feature, (path) => path.slice(4));
     assert.equal(root.description, '2 requirements · 2 gaps');
+    assert.equal(root.tooltip, 'specs/003-export: tasks trace FR ids and user stories');
     assert.deepEqual(root.children.map((node) => [node.label, node.description, node.gap ?? false]), [
       ['FR-002', 'no task · The system shall export.', true],
       ['FR-001', 'The system shall export.', false],

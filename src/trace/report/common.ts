@@ -27,3 +27,16 @@ export function location(path: PathFormatter, file: string, line: number): strin
 export function findingLine(path: PathFormatter, finding: TraceFinding): string {
   return `${location(path, finding.path, finding.start.line)} ${finding.severity} ${finding.ruleId} ${finding.message}`;
 }
+
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+const FAMILY_NAMES: Record<string, string> = { kiro: 'Kiro requirements', story: 'user stories', named: 'named requirements' };
+
+/** "tasks trace user stories and FR ids", or that they trace none. */
+export function tasksTraceText(families: readonly string[]): string {
+  if (families.length === 0) return 'no tasks trace its requirements';
+  const names = families.map((family) => FAMILY_NAMES[family] ?? `${family.replace(/\.$/, '')} ids`);
+  return `tasks trace ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`}`;
+}

@@ -1,5 +1,5 @@
 import { gapCount, type MatrixLink, type TraceMatrix } from '../matrix.js';
-import { findingLine, gapLabels, type PathFormatter } from './common.js';
+import { findingLine, gapLabels, plural, tasksTraceText, type PathFormatter } from './common.js';
 
 function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -19,10 +19,10 @@ export function traceHtml(matrix: TraceMatrix, path: PathFormatter): string {
     '<html lang="en"><head><meta charset="utf-8"><title>Traceability</title>',
     `<style>${STYLE}</style></head><body>`,
     '<h1>Traceability</h1>',
-    `<p>${matrix.features.length} features, ${gapCount(matrix)} gaps.</p>`,
+    `<p>${plural(matrix.features.length, 'feature')}, ${plural(gapCount(matrix), 'gap')}.</p>`,
   ];
   for (const feature of matrix.features) {
-    out.push(`<h2>${escape(feature.name)}</h2>`, `<p><code>${escape(path(feature.path))}</code>${feature.layout ? ` (${escape(feature.layout)})` : ''}</p>`);
+    out.push(`<h2>${escape(feature.name)}</h2>`, `<p><code>${escape(path(feature.path))}</code>${feature.layout ? ` (${escape(feature.layout)})` : ''}${feature.tasksTrace ? `: ${escape(tasksTraceText(feature.tasksTrace))}.` : ''}</p>`);
     if (feature.requirements.length > 0) {
       out.push('<table><thead><tr><th>Requirement</th><th>Criteria</th><th>Tasks</th><th>Tests</th><th>Design</th><th>Gaps</th></tr></thead><tbody>');
       for (const row of feature.requirements) {

@@ -16,6 +16,7 @@ export function traceJson(matrix: TraceMatrix, path: PathFormatter): string {
     name: feature.name,
     path: path(feature.path),
     ...(feature.layout ? { layout: feature.layout } : {}),
+    ...(feature.tasksTrace ? { tasksTrace: feature.tasksTrace } : {}),
     requirements: feature.requirements.map((row) => ({
       id: row.id,
       kind: row.kind,

@@ -1,5 +1,5 @@
 import { gapCount, type MatrixLink, type TraceMatrix } from '../matrix.js';
-import { findingLine, gapLabels, type PathFormatter } from './common.js';
+import { findingLine, gapLabels, plural, tasksTraceText, type PathFormatter } from './common.js';
 
 function escape(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -11,9 +11,9 @@ function links(list: readonly MatrixLink[], path: PathFormatter): string {
 
 /** A Markdown report: one table per feature, gaps first. */
 export function traceMarkdown(matrix: TraceMatrix, path: PathFormatter): string {
-  const out: string[] = ['# Traceability', '', `${matrix.features.length} features, ${gapCount(matrix)} gaps.`, ''];
+  const out: string[] = ['# Traceability', '', `${plural(matrix.features.length, 'feature')}, ${plural(gapCount(matrix), 'gap')}.`, ''];
   for (const feature of matrix.features) {
-    out.push(`## ${escape(feature.name)}`, '', `\`${path(feature.path)}\`${feature.layout ? ` (${feature.layout})` : ''}`, '');
+    out.push(`## ${escape(feature.name)}`, '', `\`${path(feature.path)}\`${feature.layout ? ` (${feature.layout})` : ''}${feature.tasksTrace ? `: ${tasksTraceText(feature.tasksTrace)}.` : ''}`, '');
     if (feature.requirements.length > 0) {
       out.push('| Requirement | Criteria | Tasks | Tests | Design | Gaps |', '| --- | --- | --- | --- | --- | --- |');
       for (const row of feature.requirements) {

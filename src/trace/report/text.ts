@@ -1,5 +1,5 @@
 import { gapCount, type TraceMatrix } from '../matrix.js';
-import { findingLine, gapLabels, linkList, type PathFormatter } from './common.js';
+import { findingLine, gapLabels, linkList, plural, tasksTraceText, type PathFormatter } from './common.js';
 
 function cell(count: number, list: string): string {
   return count === 0 ? '0' : `${count} (${list})`;
@@ -10,7 +10,7 @@ export function traceText(matrix: TraceMatrix, path: PathFormatter): string {
   const lines: string[] = [];
   for (const feature of matrix.features) {
     const gaps = feature.requirements.filter((row) => row.gaps.length > 0).length;
-    lines.push(`${path(feature.path)}${feature.layout ? ` (${feature.layout})` : ''}: ${feature.requirements.length} requirements, ${gaps} with gaps`);
+    lines.push(`${path(feature.path)}${feature.layout ? ` (${feature.layout})` : ''}: ${plural(feature.requirements.length, 'requirement')}, ${gaps} with gaps${feature.tasksTrace ? `; ${tasksTraceText(feature.tasksTrace)}` : ''}`);
     for (const row of feature.requirements) {
       const mark = row.gaps.length > 0 ? '✗' : '✓';
       const columns = [
@@ -27,6 +27,6 @@ export function traceText(matrix: TraceMatrix, path: PathFormatter): string {
   }
   for (const finding of matrix.findings) lines.push(`! ${findingLine(path, finding)}`);
   const requirements = matrix.features.reduce((sum, feature) => sum + feature.requirements.length, 0);
-  lines.push(`${requirements} requirements in ${matrix.features.length} features; ${gapCount(matrix)} gaps.`);
+  lines.push(`${plural(requirements, 'requirement')} in ${plural(matrix.features.length, 'feature')}; ${plural(gapCount(matrix), 'gap')}.`);
   return `${lines.join('\n')}\n`;
 }
