@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { GlobSet } from '../core/config/load.js';
 import { BlockParseCache } from '../core/block-parse.js';
 import { dirname } from '../core/paths.js';
-import { readTraceFile } from '../trace/read-file.js';
+import { isTraceCodeFile, MARKDOWN_FILE, readTraceFile } from '../trace/read-file.js';
 import type { TraceFinding } from '../trace/runner.js';
 import { WorkspaceIndex } from '../trace/workspace-index.js';
 import { enginePath, type DocumentAnalysis, type SpecService } from './service.js';
@@ -100,10 +100,15 @@ export class TraceService implements vscode.Disposable {
     if (this.index.facts(path) && (await this.readFromDisk(document.uri))) this.announce();
   }
 
-  /** A file changed on disk (not open, or saved). */
+  /** A file changed on disk (not open, or saved); files no feature or test configuration names are not read. */
   async fileChanged(uri: vscode.Uri): Promise<void> {
     const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
     if (open || !this.isWorkspaceFile(uri)) return;
+    const path = enginePath(uri);
+    if (!MARKDOWN_FILE.test(path) && !(await isTraceCodeFile(this.specs.project(uri), path))) {
+      if (this.index.remove(path)) this.announce();
+      return;
+    }
     if (await this.readFromDisk(uri)) this.announce();
   }
 

@@ -152,6 +152,14 @@ describe('specwise trace and the cross-file rules in check', () => {
     assert.ok(readFileSync(path.join(root, 'build/cache/.specwisecache'), 'utf8').startsWith('{'));
   });
 
+  it('reports an invalid citation pattern with its place in the configuration, and traces with the defaults', async () => {
+    write(root, '.specwise.jsonc', '{\n  "trace": { "tests": ["tests/**/*.test.ts"], "patterns": ["@covers(REQ"] }\n}\n');
+    const { code, stdout, stderr } = await run(root, ['trace']);
+    assert.equal(code, 2);
+    assert.match(stderr, /\.specwise\.jsonc:2:\d+ error config 'trace\.patterns\.0': Invalid citation pattern '@covers\(REQ': not a valid regular expression: .*Unterminated group\.\n/);
+    assert.match(stdout, /specs\/001-export \(spec-kit\)/);
+  });
+
   it('rejects bad arguments with exit code 2', async () => {
     for (const argv of [['trace', '--format', 'pdf'], ['trace', '--cache-location', 'x'], ['trace', '--fail-on-gaps=yes'], ['trace', 'missing-folder'], ['check', '--cache-location', 'x'], ['trace', '--template', 'prd']]) {
       const { code, stderr } = await run(root, argv);

@@ -63,7 +63,7 @@ function traceSchema(globs: z.ZodArray<z.ZodString>, citationNames: readonly [st
         .array(
           z.string().superRefine((source, context) => {
             const problem = citationPatternProblem(source);
-            if (problem) context.addIssue({ code: 'custom', message: `Invalid citation pattern '${source}': ${problem}.` });
+            if (problem) context.addIssue({ code: 'custom', message: `Invalid citation pattern '${source}': ${problem}` });
           }),
         )
         .optional()
