@@ -9,9 +9,14 @@ import { detectLayout, type LayoutMatch, type LayoutProbe } from './core/layout.
 import { dirname } from './core/paths.js';
 import { builtInRules } from './rules/index.js';
 import { builtInTemplates } from './templates/index.js';
+import { BUILT_IN_CITATION_NAMES } from './trace/extract/code.js';
+import { traceRules } from './trace/rules/index.js';
+
+/** Every rule, single-file and cross-file, once per id (duplicate-requirement-id is both). */
+export const allRules = [...builtInRules, ...traceRules.filter((rule) => !builtInRules.some((builtIn) => builtIn.id === rule.id))];
 
 /** The config file schema for this build's rules; `schemas/specwise.schema.json` is generated from it. */
-export const configSchema = buildConfigSchema(builtInRules);
+export const configSchema = buildConfigSchema(allRules, BUILT_IN_CITATION_NAMES as [string, ...string[]]);
 
 export function createConfigLoader(host: ConfigHost): ConfigLoader {
   return new ConfigLoader(host, configSchema, builtInTemplates);

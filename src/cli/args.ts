@@ -13,6 +13,23 @@ export interface CheckArgs {
   fix: boolean;
   /** Worker threads; default: one per core when there are enough files. */
   jobs?: number;
+  /** Keep findings and traceability facts of unchanged files between runs. */
+  cache: boolean;
+  /** The cache file, or a folder for `.specwisecache` (default: `.specwisecache` here). */
+  cacheLocation?: string;
+}
+
+export type TraceFormat = 'text' | 'md' | 'csv' | 'json' | 'html';
+
+export interface TraceArgs {
+  command: 'trace';
+  paths: string[];
+  config?: string;
+  format: TraceFormat;
+  failOnGaps: boolean;
+  jobs?: number;
+  cache: boolean;
+  cacheLocation?: string;
 }
 
 export interface InitArgs {
@@ -53,12 +70,14 @@ export interface TemplatesArgs {
   config?: string;
 }
 
-export type ParsedArgs = CheckArgs | InitArgs | McpArgs | NewArgs | TemplatesArgs | TranslateArgs | { command: 'help' } | { command: 'version' };
+export type ParsedArgs = CheckArgs | TraceArgs | InitArgs | McpArgs | NewArgs | TemplatesArgs | TranslateArgs | { command: 'help' } | { command: 'version' };
 
 export const USAGE = `Usage: specwise <command> [options]
 
 Commands:
-  check [paths or globs...]       Check spec files (default: the current directory)
+  check [paths or globs...]       Check spec files (default: the current directory);
+                                  folders also get the cross-file (traceability) rules
+  trace [paths...]                Print the requirement x criteria, tasks, tests and design matrix, gaps first
   init [--template NAME]          Write a commented .specwise.jsonc here
   new [--template NAME] FILE      Write a new spec from a template
   templates                       List built-in and configured templates
@@ -70,11 +89,16 @@ Commands:
 Options:
   --config FILE         Use this config file instead of discovering one
   --template NAME       The template to use (check: for every file)
-  --format FORMAT       check output: text (default), json or sarif
+  --format FORMAT       check output: text (default), json or sarif;
+                        trace output: text (default), md, csv, json or html
   --max-warnings N      check: exit 1 when there are more than N warnings
   --quiet               check: report errors only
   --fix                 check: apply safe fixes (placeholders and scaffolds, never rewording)
-  --jobs N              check: threads (default: one less than the cores, for many files)
+  --jobs N              check, trace: threads (default: one less than the cores, for many files)
+  --cache               check, trace: reuse what unchanged files gave last time
+  --cache-location PATH check, trace: the cache file, or a folder for .specwisecache
+  --fail-on-gaps        trace: exit 1 when a requirement lacks a task or test, a task
+                        has no requirement, or a citation names no requirement
   --model [NAME]        translate: draft with a language model at SPECWISE_MODEL_URL
                         (an OpenAI-compatible API base; model NAME or SPECWISE_MODEL; key
                         SPECWISE_MODEL_KEY), checked and repaired by the rules; each
@@ -86,21 +110,22 @@ Options:
   -v, --version         Show the version
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings over the limit
-(translate: the text holds no requirement), 2 bad arguments, unreadable files or invalid config
-(translate --model --no-fallback: also when the model fails).`;
+(translate: the text holds no requirement; trace --fail-on-gaps: gaps), 2 bad arguments,
+unreadable files or invalid config (translate --model --no-fallback: also when the model fails).`;
 
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+const TRACE_FORMATS: readonly TraceFormat[] = ['text', 'md', 'csv', 'json', 'html'];
+const FLAGS = new Set(['--quiet', '--fix', '--cache', '--fail-on-gaps', '--no-fallback']);
 
 const ALLOWED: Record<string, readonly string[]> = {
-  check: ['--config', '--template', '--format', '--max-warnings', '--quiet', '--fix', '--jobs'],
+  check: ['--config', '--template', '--format', '--max-warnings', '--quiet', '--fix', '--jobs', '--cache', '--cache-location'],
+  trace: ['--config', '--format', '--fail-on-gaps', '--jobs', '--cache', '--cache-location'],
   init: ['--template'],
   new: ['--template', '--config'],
   templates: ['--config'],
   translate: ['--template', '--id-prefix', '--config', '--model', '--max-rounds', '--no-fallback'],
   mcp: ['--config'],
 };
-
-const BOOLEAN_FLAGS = new Set(['--quiet', '--fix', '--no-fallback']);
 
 interface RawArgs {
   positional: string[];
@@ -120,7 +145,8 @@ function scan(command: string, rest: readonly string[]): RawArgs {
     const eq = arg.indexOf('=');
     const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
     if (!ALLOWED[command].includes(flag)) throw new UsageError(`Unknown option '${arg}' for '${command}'. Run 'specwise --help' for the options.`);
-    if (BOOLEAN_FLAGS.has(flag)) {
+    if (FLAGS.has(flag)) {
+      if (eq > 0) throw new UsageError(`Option ${flag} takes no value.`);
       raw.options.set(flag, true);
       continue;
     }
@@ -168,6 +194,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     case 'templates':
       if (raw.positional.length > 0) throw new UsageError(`'templates' takes no paths.`);
       return { command, config: text(raw, '--config') };
+    case 'trace':
+      return parseTrace(raw);
     default:
       return parseCheck(raw);
   }
@@ -194,6 +222,35 @@ function parseTranslate(raw: RawArgs): TranslateArgs {
   return args;
 }
 
+function jobsOf(raw: RawArgs): number | undefined {
+  const jobs = text(raw, '--jobs');
+  if (jobs === undefined) return undefined;
+  if (!/^[1-9]\d{0,2}$/.test(jobs)) throw new UsageError(`--jobs needs a whole number from 1 to 999, got '${jobs}'.`);
+  return Number(jobs);
+}
+
+function cacheLocationOf(raw: RawArgs): string | undefined {
+  const location = text(raw, '--cache-location');
+  if (location !== undefined && !raw.options.has('--cache')) throw new UsageError('--cache-location needs --cache.');
+  if (location === '') throw new UsageError('--cache-location needs a file or folder.');
+  return location;
+}
+
+function parseTrace(raw: RawArgs): TraceArgs {
+  const format = text(raw, '--format') ?? 'text';
+  if (!TRACE_FORMATS.includes(format as TraceFormat)) throw new UsageError(`Unknown trace format '${format}'; expected one of: ${TRACE_FORMATS.join(', ')}.`);
+  return {
+    command: 'trace',
+    paths: raw.positional,
+    config: text(raw, '--config'),
+    format: format as TraceFormat,
+    failOnGaps: raw.options.has('--fail-on-gaps'),
+    jobs: jobsOf(raw),
+    cache: raw.options.has('--cache'),
+    cacheLocation: cacheLocationOf(raw),
+  };
+}
+
 function parseCheck(raw: RawArgs): CheckArgs {
   const format = text(raw, '--format') ?? 'text';
   if (!FORMATS.includes(format as OutputFormat)) throw new UsageError(`Unknown format '${format}'; expected one of: ${FORMATS.join(', ')}.`);
@@ -205,12 +262,10 @@ function parseCheck(raw: RawArgs): CheckArgs {
     format: format as OutputFormat,
     quiet: raw.options.has('--quiet'),
     fix: raw.options.has('--fix'),
+    jobs: jobsOf(raw),
+    cache: raw.options.has('--cache'),
+    cacheLocation: cacheLocationOf(raw),
   };
-  const jobs = text(raw, '--jobs');
-  if (jobs !== undefined) {
-    if (!/^[1-9]\d{0,2}$/.test(jobs)) throw new UsageError(`--jobs needs a whole number from 1 to 999, got '${jobs}'.`);
-    args.jobs = Number(jobs);
-  }
   const maxWarnings = text(raw, '--max-warnings');
   if (maxWarnings !== undefined) {
     if (!/^\d+$/.test(maxWarnings) || !Number.isSafeInteger(Number(maxWarnings))) {

@@ -1,5 +1,7 @@
 import { parseArgs, USAGE, UsageError } from './args.js';
-import { FileReadError, runCheck } from './check.js';
+import { FileReadError } from './check.js';
+import { runCheck } from './run-check.js';
+import { runTrace } from './run-trace.js';
 import { runInit } from './init.js';
 import type { CliIo } from './io.js';
 import { runNew, runTemplates, runTranslate } from './new.js';
@@ -34,6 +36,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         await serveMcpOverStdio(io.cwd, args.config);
         return 0;
       }
+      case 'trace':
+        return await runTrace(args, io);
     }
   } catch (error) {
     if (error instanceof UsageError || error instanceof FileReadError) {

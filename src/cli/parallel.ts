@@ -1,7 +1,8 @@
 import os from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { CheckArgs } from './args.js';
-import { checkFile, projectFor, type FileOutcome } from './check.js';
+import { recordingHost, type Probe } from './cache.js';
+import { checkFile, projectFor, type FileJob, type FileOutcome } from './check.js';
 import type { SelectedFile } from './files.js';
 
 declare const SPECWISE_BUNDLE: boolean | undefined;
@@ -14,6 +15,16 @@ interface WorkerSetup {
   specwiseWorker: true;
   args: CheckArgs;
   cwd: string;
+  job: FileJob;
+  /** Record the file system questions config and layout resolution ask (for --cache). */
+  record: boolean;
+}
+
+interface WorkerReply {
+  index: number;
+  outcome?: FileOutcome;
+  probes?: Probe[];
+  error?: string;
 }
 
 /**
@@ -29,7 +40,15 @@ export function workerCount(files: number, requested?: number): number {
 }
 
 /** A queue of files over worker threads; outcomes are delivered in the files' order as soon as they can be. */
-export function checkInWorkers(files: SelectedFile[], args: CheckArgs, cwd: string, threads: number, deliver: (outcome: FileOutcome) => void): Promise<void> {
+export function checkInWorkers(
+  files: SelectedFile[],
+  args: CheckArgs,
+  cwd: string,
+  threads: number,
+  job: FileJob,
+  deliver: (outcome: FileOutcome) => void,
+  probes?: (asked: Probe[]) => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const waiting = new Map<number, FileOutcome>();
     let next = 0;
@@ -47,11 +66,12 @@ export function checkInWorkers(files: SelectedFile[], args: CheckArgs, cwd: stri
       }
     };
     for (let i = 0; i < threads; i++) {
-      const setup: WorkerSetup = { specwiseWorker: true, args, cwd };
+      const setup: WorkerSetup = { specwiseWorker: true, args, cwd, job, record: probes !== undefined };
       const worker = new Worker(WORKER_SCRIPT!, { workerData: setup });
       workers.push(worker);
-      worker.on('message', ({ index, outcome, error }: { index: number; outcome?: FileOutcome; error?: string }) => {
+      worker.on('message', ({ index, outcome, probes: asked, error }: WorkerReply) => {
         if (error) return finish(new Error(error));
+        if (asked) probes?.(asked);
         waiting.set(index, outcome!);
         try {
           while (waiting.has(done)) {
@@ -77,12 +97,13 @@ export function isCheckWorker(): boolean {
 }
 
 export function runCheckWorker(): void {
-  const { args, cwd } = workerData as WorkerSetup;
-  const project = projectFor({ cwd, stdout: () => {}, stderr: () => {} }, args.config);
+  const { args, cwd, job, record } = workerData as WorkerSetup;
+  const asked: Probe[] = [];
+  const project = projectFor({ cwd }, args.config, record ? recordingHost(asked) : undefined);
   parentPort!.on('message', ({ index, file }: { index: number; file: SelectedFile }) => {
-    checkFile(file, project, args, cwd).then(
-      (outcome) => parentPort!.postMessage({ index, outcome }),
-      (error: Error) => parentPort!.postMessage({ index, error: error.stack ?? error.message }),
+    checkFile(file, project, args, cwd, job).then(
+      (outcome) => parentPort!.postMessage({ index, outcome, probes: record ? asked.splice(0) : undefined } satisfies WorkerReply),
+      (error: Error) => parentPort!.postMessage({ index, error: error.stack ?? error.message } satisfies WorkerReply),
     );
   });
 }

@@ -124,7 +124,7 @@ function statusCell(unit: TextUnit): TableCell | undefined {
 
 /** "FR-037 from spec 136", "spec 136's FR-037", "(see 003-export)": an id of another document. */
 const QUALIFIED_BEFORE = /(?:\b(?:spec|specs|feature|phase|rfc|prd|story|epic|doc|document)\s*#?\s*\d+[\w.-]*['’]?s?|\b\d{3}-[a-z][\w-]*['’]?s?)[\s:,(]*$/i;
-const QUALIFIED_AFTER = /^\s*[),]?\s*(?:\(\s*)?(?:from|of|in|per|see|defined in)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:spec|specs|feature|phase|rfc|prd|epic|document|\d{3}-)/i;
+const QUALIFIED_AFTER = /^\s*[),]?\s*(?:\(\s*)?(?:from|of|in|per|see|defined in)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:(?:spec|specs|feature|phase|rfc|prd|epic|document)\b|\d{3}-)/i;
 
 /** A sentence that names another document: "Phase 2 (spec 137) kept SC-003", "FR-060 ... as in spec 008". */
 const OTHER_DOCUMENT = /\b(?:spec|specs|feature|rfc|prd|epic|phase)\s*#?\s*\d+\b|\b\d{3}-[a-z][\w-]*/i;

@@ -34,6 +34,8 @@ export interface Report {
 export interface RelatedFinding extends RelatedLocation {
   start: LineColumn;
   end: LineColumn;
+  /** Another file the location is in (cross-file findings); absent for the finding's own file. */
+  path?: string;
 }
 
 export interface Finding extends Omit<Report, 'severity' | 'related'> {
@@ -78,6 +80,9 @@ export interface Rule<Options = Record<string, never>> {
   options?: z.ZodType<Options>;
   check(context: RuleContext<Options>): void;
 }
+
+/** What the configuration schema, SARIF and the docs need of a rule, single-file or cross-file. */
+export type RuleInfo = Pick<Rule<unknown>, 'id' | 'description' | 'docs' | 'defaultSeverity'> & { options?: z.ZodType };
 
 // Rules differ in their options type; the registry stores them uniformly.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -3,7 +3,7 @@ import type { SpecDocument } from './model.js';
 
 type Directive = 'disable' | 'enable' | 'disable-next-line' | 'disable-line' | 'disable-file';
 
-interface SuppressionComment {
+export interface SuppressionComment {
   directive: Directive;
   /** Empty means every rule. */
   rules: string[];
@@ -34,10 +34,11 @@ export function isSuppressionComment(body: string): boolean {
 
 /** Answers whether a rule is switched off at a 0-based line. */
 export class SuppressionMap {
-  private readonly comments: SuppressionComment[];
+  private readonly comments: readonly SuppressionComment[];
 
-  constructor(doc: SpecDocument) {
-    this.comments = readSuppressions(doc);
+  /** From a document, or from comments read earlier (cross-file findings, read from stored facts). */
+  constructor(source: SpecDocument | readonly SuppressionComment[]) {
+    this.comments = 'text' in source ? readSuppressions(source) : source;
   }
 
   isSuppressed(ruleId: string, line: number): boolean {

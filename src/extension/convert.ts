@@ -30,8 +30,8 @@ function docsUri(url: string): vscode.Uri {
   return uri;
 }
 
-/** One engine finding as a VS Code diagnostic, with its rule id linked to the docs; no document needed. */
-export function toDiagnostic(uri: vscode.Uri, finding: Finding, infoSeverity: 'information' | 'hint'): vscode.Diagnostic {
+/** One engine finding as a VS Code diagnostic, with its rule id linked to the docs; no document needed. Related places in other files need `uriOf`. */
+export function toDiagnostic(uri: vscode.Uri, finding: Finding, infoSeverity: 'information' | 'hint', uriOf: (path: string) => vscode.Uri = (path) => uri.with({ path })): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(
     fromEngine(finding.start, finding.end),
     finding.message,
@@ -41,7 +41,7 @@ export function toDiagnostic(uri: vscode.Uri, finding: Finding, infoSeverity: 'i
   diagnostic.code = { value: finding.ruleId, target: docsUri(finding.docsUrl) };
   if (finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map(
-      (related) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, fromEngine(related.start, related.end)), related.message),
+      (related) => new vscode.DiagnosticRelatedInformation(new vscode.Location(related.path ? uriOf(related.path) : uri, fromEngine(related.start, related.end)), related.message),
     );
   }
   return diagnostic;

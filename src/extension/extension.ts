@@ -4,8 +4,11 @@ import type { Finding } from '../core/rule.js';
 import { CODE_ACTION_METADATA } from './code-action-kinds.js';
 import type { Features } from './features.js';
 import { mcpServerDefinitions } from './mcp-definition.js';
+import type { TraceNode } from './trace-view-model.js';
 
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
+/** Markdown, and test and source files that cite requirements (the features decide which are traced). */
+const TRACED: vscode.DocumentSelector = [{ language: 'markdown' }, { scheme: 'file' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }];
 const COMMANDS = [
   'newSpec',
   'insertMissingSections',
@@ -23,6 +26,8 @@ const COMMANDS = [
   'createSpecFile',
   'applyFindingFix',
   'applyRewrite',
+  'showTraceLinks',
+  'refreshTraceability',
 ].map((name) => `specwise.${name}`);
 const LANGUAGE_MODEL_TOOLS = ['specwise_check', 'specwise_templates'];
 
@@ -32,6 +37,10 @@ export interface SpecwiseApi {
   findings(document: vscode.TextDocument): Promise<Finding[] | undefined>;
   /** What the status item shows for the active editor (undefined when hidden). */
   status(): Promise<{ text: string; tooltip: string; command?: string } | undefined>;
+  /** Resolves once the workspace is traced, with the number of files read. */
+  traced(): Promise<number>;
+  /** What the Traceability view shows now (its nodes, as plain data). */
+  traceabilityView(): Promise<TraceNode[]>;
   /** Milliseconds spent evaluating the bundle's modules plus running `activate` (registration only). */
   activationMs: number;
 }
@@ -48,11 +57,12 @@ export function activate(context: vscode.ExtensionContext): SpecwiseApi {
     if (!output) context.subscriptions.push((output = vscode.window.createOutputChannel('Specwise')));
     return output;
   };
+  const events = { lensesChanged: new vscode.EventEmitter<void>(), treeChanged: new vscode.EventEmitter<void>() };
   let loading: Promise<Features> | undefined;
   const features = () =>
     (loading ??= import('./features.js').then((module) => {
       channel().appendLine(`Activated in ${activationMs.toFixed(1)} ms.`);
-      return module.createFeatures(context, channel());
+      return module.createFeatures(context, channel(), events);
     }));
   const participant = vscode.chat.createChatParticipant('specwise.specwise', async (request, chatContext, stream, token) => (await features()).chat.handle(request, chatContext, stream, token));
   participant.iconPath = new vscode.ThemeIcon('checklist');
@@ -91,12 +101,27 @@ export function activate(context: vscode.ExtensionContext): SpecwiseApi {
       { label: 'Specwise' },
     ),
     vscode.languages.registerHoverProvider(MARKDOWN, { provideHover: async (document, position) => (await features()).hover.provideHover(document, position) }),
-    vscode.languages.registerDefinitionProvider(MARKDOWN, { provideDefinition: async (document, position) => (await features()).definition.provideDefinition(document, position) }),
     vscode.languages.registerCompletionItemProvider(
       MARKDOWN,
       { provideCompletionItems: async (document, position, token, completionContext) => (await features()).completions.provideCompletionItems(document, position, token, completionContext) },
       '-',
     ),
+    events.lensesChanged,
+    events.treeChanged,
+    vscode.languages.registerDefinitionProvider(TRACED, { provideDefinition: async (document, position) => (await features()).navigation.provideDefinition(document, position) }),
+    vscode.languages.registerReferenceProvider(TRACED, { provideReferences: async (document, position, referenceContext) => (await features()).navigation.provideReferences(document, position, referenceContext) }),
+    vscode.languages.registerRenameProvider(TRACED, {
+      prepareRename: async (document, position) => (await features()).navigation.prepareRename(document, position),
+      provideRenameEdits: async (document, position, newName) => (await features()).navigation.provideRenameEdits(document, position, newName),
+    }),
+    vscode.languages.registerCodeLensProvider(MARKDOWN, { onDidChangeCodeLenses: events.lensesChanged.event, provideCodeLenses: async (document) => (await features()).lenses.provideCodeLenses(document) }),
+    vscode.window.createTreeView<TraceNode>('specwise.traceability', {
+      treeDataProvider: {
+        onDidChangeTreeData: events.treeChanged.event,
+        getChildren: async (node) => (await features()).view.getChildren(node),
+        getTreeItem: async (node) => (await features()).view.getTreeItem(node),
+      },
+    }),
     ...COMMANDS.map((id) => vscode.commands.registerCommand(id, async (...args: never[]) => (await features()).commands[id](...args))),
     ...LANGUAGE_MODEL_TOOLS.map((name) =>
       vscode.lm.registerTool<unknown>(name, {
@@ -122,6 +147,16 @@ export function activate(context: vscode.ExtensionContext): SpecwiseApi {
     },
     async status() {
       return (await features()).statusBar.current();
+    },
+    async traced() {
+      const loaded = await features();
+      await loaded.trace.ensureIndexed();
+      return loaded.trace.index.size;
+    },
+    async traceabilityView() {
+      const loaded = await features();
+      await loaded.view.follow(vscode.window.activeTextEditor);
+      return loaded.view.roots();
     },
     activationMs,
   };

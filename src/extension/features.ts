@@ -13,6 +13,17 @@ import { SpecService } from './service.js';
 import { SnippetCompletions } from './snippet-completions.js';
 import { SpecStatusBar } from './status-bar.js';
 import { announceWorkspaceCheck, checkFile, checkWorkspace, workspaceSummary } from './workspace-check.js';
+import { TraceDiagnostics } from './trace-diagnostics.js';
+import { showTraceLinks, TraceLenses } from './trace-lens.js';
+import { TraceNavigation } from './trace-navigation.js';
+import { TraceService } from './trace-service.js';
+import { TraceView } from './trace-view.js';
+
+/** What the features tell the providers registered at activation. */
+export interface FeatureEvents {
+  lensesChanged: vscode.EventEmitter<void>;
+  treeChanged: vscode.EventEmitter<void>;
+}
 
 function tabUri(tab: vscode.Tab): vscode.Uri | undefined {
   return tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
@@ -22,11 +33,15 @@ function tabUri(tab: vscode.Tab): vscode.Uri | undefined {
  * Everything that needs the engine, created on first use after activation: the service,
  * diagnostics, providers and command bodies that `extension.ts` forwards to.
  */
-export function createFeatures(context: vscode.ExtensionContext, output: vscode.OutputChannel) {
+export function createFeatures(context: vscode.ExtensionContext, output: vscode.OutputChannel, events: FeatureEvents) {
   const service = new SpecService(output);
   const diagnostics = new DiagnosticsManager(service);
   const statusBar = new SpecStatusBar();
   const panel = new HealthPanel();
+  const trace = new TraceService(service);
+  const traceDiagnostics = new TraceDiagnostics(trace);
+  const view = new TraceView(trace);
+  const definition = new RequirementDefinition(service);
   const guard =
     <A extends unknown[], R>(name: string, run: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R | undefined> => {
@@ -47,6 +62,7 @@ export function createFeatures(context: vscode.ExtensionContext, output: vscode.
   };
   const recheck = () => {
     service.invalidate();
+    trace.reset();
     void diagnostics.recheckOpen();
   };
   // A config file being saved fires several events (truncate, write): read it once it settles.
@@ -58,20 +74,41 @@ export function createFeatures(context: vscode.ExtensionContext, output: vscode.
   /** A document's editors closed: workspace-checked files keep their findings, of the saved text. */
   const closed = (document: vscode.TextDocument): void => {
     void diagnostics.forget(document, async (saved) => void (await checkFile(service, diagnostics, saved)));
+    traceDiagnostics.forget(document.uri);
+    guarded('tracing', () => trace.closed(document));
   };
   const watcher = vscode.workspace.createFileSystemWatcher('**/.specwise.{json,jsonc}');
+  // Files a feature or a test configuration names may change outside the editor.
+  const files = vscode.workspace.createFileSystemWatcher('**/*');
+  const guarded = (name: string, run: () => Promise<unknown>) => void run().catch((error: unknown) => service.logError(name, error));
   context.subscriptions.push(
     service,
     diagnostics,
     statusBar,
     panel,
     watcher,
+    files,
+    trace,
+    traceDiagnostics,
+    view,
     diagnostics.onDidCheck((outcome, document) => statusBar.update(outcome, document)),
+    diagnostics.onDidCheck((outcome, document) => guarded('tracing', () => trace.refresh(document, outcome.state?.kind === 'spec' ? outcome.state.analysis : undefined))),
+    trace.onDidChange(() => {
+      traceDiagnostics.publish();
+      view.refresh();
+      events.lensesChanged.fire();
+      events.treeChanged.fire();
+    }),
     watcher.onDidChange(configChanged),
     watcher.onDidCreate(configChanged),
     watcher.onDidDelete(configChanged),
     { dispose: () => clearTimeout(configTimer) },
+    files.onDidCreate((uri) => guarded('tracing', () => trace.fileChanged(uri))),
+    files.onDidChange((uri) => guarded('tracing', () => trace.fileChanged(uri))),
+    files.onDidDelete((uri) => trace.fileDeleted(uri)),
   );
+  guarded('tracing the workspace', () => trace.ensureIndexed());
+  void view.follow(vscode.window.activeTextEditor);
   return {
     service,
     diagnostics,
@@ -79,8 +116,11 @@ export function createFeatures(context: vscode.ExtensionContext, output: vscode.
     codeActions: new SpecCodeActions(service),
     symbols: new SpecSymbols(service),
     hover: new RequirementHover(service),
-    definition: new RequirementDefinition(service),
     completions: new SnippetCompletions(service),
+    navigation: new TraceNavigation(trace, definition),
+    lenses: new TraceLenses(trace),
+    trace,
+    view,
     recheck,
     closed,
     chat: new SpecwiseChat(service),
@@ -99,6 +139,7 @@ export function createFeatures(context: vscode.ExtensionContext, output: vscode.
       }
     },
     activeEditorChanged(editor: vscode.TextEditor | undefined): void {
+      guarded('following the editor', () => view.follow(editor));
       if (!editor) return statusBar.hide();
       void diagnostics.check(editor.document);
     },
@@ -108,7 +149,14 @@ export function createFeatures(context: vscode.ExtensionContext, output: vscode.
       'specwise.checkWorkspace': guard('Check All Specs in Workspace', async () => {
         const result = await checkWorkspace(service, diagnostics);
         announceWorkspaceCheck(result);
+        await trace.ensureIndexed();
+        traceDiagnostics.showEverywhere();
         return { ...result, summary: workspaceSummary(result) };
+      }),
+      'specwise.showTraceLinks': guard('Show traceability links', (uri: vscode.Uri, position: vscode.Position, locations: vscode.Location[], id: string) => showTraceLinks(uri, position, locations, id)),
+      'specwise.refreshTraceability': guard('Refresh Traceability', async () => {
+        trace.reset();
+        await trace.ensureIndexed();
       }),
       'specwise.openConfiguration': guard('Open Configuration', () => openConfiguration()),
       'specwise.showHealth': guard('Show Spec Health', (scope?: 'file' | 'workspace') => showHealth(service, diagnostics, panel, scope)),

@@ -2,11 +2,14 @@
  * Hand labels of rule findings on the real corpora, and how they are scored again against
  * what the rules report today.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { CheckArgs } from '../../src/cli/args.js';
 import { checkFile, projectFor } from '../../src/cli/check.js';
 import { toPosix } from '../../src/core/paths.js';
+import { MARKDOWN_FILE, readTraceFile } from '../../src/trace/read-file.js';
+import { traceRules } from '../../src/trace/rules/index.js';
+import { WorkspaceIndex } from '../../src/trace/workspace-index.js';
 import { CORPORA, PROJECT_ROOT } from './corpora.js';
 
 export const LABELS_DIR = path.join(PROJECT_ROOT, 'test', 'fixtures', 'precision');
@@ -48,7 +51,7 @@ export interface FindingLike {
 
 export function findingKey(finding: { data?: Record<string, unknown> }): string {
   const data = finding.data ?? {};
-  for (const field of ['section', 'id', 'block', 'term', 'placeholder', 'field', 'suggestedId', 'status']) {
+  for (const field of ['section', 'id', 'block', 'term', 'placeholder', 'field', 'suggestedId', 'status', 'task', 'requirement']) {
     if (data[field] !== undefined) return String(data[field]);
   }
   return '';
@@ -65,6 +68,66 @@ export function loadLabelSets(): LabelSet[] {
     .map((name) => JSON.parse(readFileSync(path.join(LABELS_DIR, name), 'utf8')) as LabelSet);
 }
 
+const TRACE_RULES = new Set(traceRules.map((rule) => rule.id));
+/** Rules that read across features: their labels need the whole corpus indexed. */
+const WORKSPACE_RULES = new Set(traceRules.filter((rule) => rule.checkWorkspace).map((rule) => rule.id));
+
+function markdownUnder(folder: string, out: string[]): void {
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const full = `${folder}/${entry.name}`;
+    if (entry.isDirectory()) {
+      if (entry.name !== '.git' && entry.name !== 'node_modules') markdownUnder(full, out);
+    } else if (MARKDOWN_FILE.test(entry.name)) {
+      out.push(full);
+    }
+  }
+}
+
+/**
+ * Cross-file findings of the labeled files, as `specwise check .` in the corpus reports
+ * them: each labeled file's feature is indexed whole (a feature's findings depend on its
+ * files only), or the whole corpus for rules that read across features.
+ */
+/** Facts of each corpus file, read once per process: every label set indexes the same features. */
+const tracedFiles = new Map<string, Awaited<ReturnType<typeof readTraceFile>>>();
+
+async function readTraced(project: ReturnType<typeof projectFor>, file: string) {
+  if (!tracedFiles.has(file)) tracedFiles.set(file, await readTraceFile(project, file, readFileSync(file, 'utf8')));
+  return tracedFiles.get(file);
+}
+
+async function traceFindings(labels: readonly Label[], byFile: Map<string, FindingLike[]>): Promise<void> {
+  const corpora = new Map(CORPORA.map((corpus) => [corpus.name, corpus]));
+  for (const name of new Set(labels.filter((label) => TRACE_RULES.has(label.rule)).map((label) => label.corpus))) {
+    const corpus = corpora.get(name)!;
+    const project = projectFor({ cwd: corpus.dir }, undefined);
+    const ofCorpus = labels.filter((label) => label.corpus === name && TRACE_RULES.has(label.rule));
+    const folders = new Set<string>();
+    if (ofCorpus.some((label) => WORKSPACE_RULES.has(label.rule))) folders.add(toPosix(corpus.dir));
+    else {
+      for (const label of ofCorpus) {
+        const file = toPosix(path.join(corpus.dir, label.file));
+        const read = await readTraced(project, file);
+        if (read?.facts.feature) folders.add(read.facts.feature);
+      }
+    }
+    const index = new WorkspaceIndex();
+    for (const folder of folders) {
+      const files: string[] = [];
+      if (statSync(folder).isDirectory()) markdownUnder(folder, files);
+      else files.push(folder);
+      for (const file of files) {
+        const read = await readTraced(project, file);
+        if (read) index.update(read.facts, read.context);
+      }
+    }
+    for (const finding of index.findings()) {
+      const key = `${name}/${path.relative(corpus.dir, finding.path).split(path.sep).join('/')}`;
+      byFile.set(key, [...(byFile.get(key) ?? []), { ruleId: finding.ruleId, line: finding.start.line, message: finding.message, data: finding.data }]);
+    }
+  }
+}
+
 /** Findings today for each labeled file, checked the way `specwise check` run in its corpus checks it. */
 export async function currentFindings(labels: readonly Label[]): Promise<Map<string, FindingLike[]>> {
   const byFile = new Map<string, FindingLike[]>();
@@ -77,10 +140,10 @@ export async function currentFindings(labels: readonly Label[]): Promise<Map<str
     const cwd = corpus.dir;
     const explicit = corpus.args.includes('--template');
     const template = explicit ? corpus.args[corpus.args.indexOf('--template') + 1] : undefined;
-    const args: CheckArgs = { command: 'check', paths: [], format: 'json', quiet: false, fix: false, template };
+    const args: CheckArgs = { command: 'check', paths: [], format: 'json', quiet: false, fix: false, cache: false, template };
     let project = projects.get(corpus.name);
     if (!project) {
-      project = projectFor({ cwd, stdout: () => {}, stderr: () => {} }, undefined);
+      project = projectFor({ cwd }, undefined);
       projects.set(corpus.name, project);
     }
     const outcome = await checkFile({ path: toPosix(path.join(cwd, label.file)), explicit, from: '.' }, project, args, cwd);
@@ -89,6 +152,7 @@ export async function currentFindings(labels: readonly Label[]): Promise<Map<str
       (outcome.result?.findings ?? []).map((finding) => ({ ruleId: finding.ruleId, line: finding.start.line, message: finding.message, data: finding.data })),
     );
   }
+  await traceFindings(labels, byFile);
   return byFile;
 }
 

@@ -10,7 +10,8 @@ const SPEC_KIT = '# Feature Specification: Export\n\n## User Scenarios & Testing
 const KIRO = '# Requirements Document\n\n## Introduction\n\nSign-in for field staff.\n\n## Requirements\n\n### Requirement 1\n\n**User Story:** As a technician, I want to sign in, so that I see my orders.\n\n#### Acceptance Criteria\n\n1. WHEN the password is right THEN the system SHALL open the order list.\n';
 const PROPOSAL = '## Why\n\nAgents copy details by hand.\n\n## What Changes\n\n- Add account linking.\n\n## Impact\n\n- `src/tickets/`\n';
 const DELTA = '## ADDED Requirements\n\n### Requirement: Link\nThe view SHALL link a CRM record.\n\n#### Scenario: Link\n- **WHEN** the agent links\n- **THEN** fields fill\n';
-const SPEC = '# cap Specification\n\n## Purpose\n\nLinking.\n\n## Requirements\n\n### Requirement: Link\nThe view SHALL link a CRM record.\n\n#### Scenario: Link\n- **WHEN** the agent links\n- **THEN** fields fill\n';
+// The capability's spec before the change: the delta adds a requirement it does not have yet.
+const SPEC = '# cap Specification\n\n## Purpose\n\nLinking.\n\n## Requirements\n\n### Requirement: Open record\nThe view SHALL open a CRM record.\n\n#### Scenario: Open\n- **WHEN** the agent opens a record\n- **THEN** its fields show\n';
 
 function write(root: string, file: string, text: string): void {
   mkdirSync(path.dirname(path.join(root, file)), { recursive: true });

@@ -24,7 +24,8 @@ function readExamples(markdown: string): DocExample[] {
       const code = node as Code;
       const meta = (code.meta ?? '').split(/\s+/);
       const kind = meta.find((word) => word === 'flagged' || word === 'ok') as DocExample['kind'] | undefined;
-      if (code.lang === 'markdown' && kind) {
+      // Blocks with `file=` are the files of a cross-file example (test/unit/trace-rule-docs.test.ts).
+      if (code.lang === 'markdown' && kind && !meta.some((word) => word.startsWith('file='))) {
         const option = (name: string) => meta.find((word) => word.startsWith(`${name}=`))?.slice(name.length + 1);
         const lines = option('lines')?.split(',').map(Number);
         examples.push({ kind, text: `${code.value}\n`, template: option('template'), lines });

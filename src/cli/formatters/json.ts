@@ -5,7 +5,8 @@ export function formatJson(results: readonly FileResult[]): string {
   const files = results.map((result) => ({
     path: result.path,
     template: result.template,
-    ...(result.templateSource ? { templateSource: result.templateSource, reason: result.reason } : {}),
+    ...(result.templateSource ? { templateSource: result.templateSource } : {}),
+    ...(result.reason ? { reason: result.reason } : {}),
     ...(result.skipped ? { skipped: result.skipped } : {}),
     ...(result.fixed !== undefined ? { fixed: result.fixed } : {}),
     findings: result.findings.map((finding) => ({

@@ -1,4 +1,4 @@
-import type { AnyRule, Finding } from '../../core/rule.js';
+import type { Finding, RuleInfo } from '../../core/rule.js';
 import { INTERNAL_RULE_ID } from '../../core/runner.js';
 import { ruleDocsUrl } from '../../core/rule.js';
 import type { FileResult } from '../result.js';
@@ -10,7 +10,7 @@ function region({ start, end }: Pick<Finding, 'start' | 'end'>) {
 }
 
 /** SARIF 2.1.0 for code scanning: one run, every rule described, one location per result. */
-export function formatSarif(results: readonly FileResult[], rules: readonly AnyRule[], version: string): string {
+export function formatSarif(results: readonly FileResult[], rules: readonly RuleInfo[], version: string): string {
   const descriptors = [
     ...rules.map((rule) => ({
       id: rule.id,
@@ -46,7 +46,7 @@ export function formatSarif(results: readonly FileResult[], rules: readonly AnyR
               id,
               message: { text: related.message },
               physicalLocation: {
-                artifactLocation: { uri: encodeURI(result.path), uriBaseId: '%SRCROOT%' },
+                artifactLocation: { uri: encodeURI(related.path ?? result.path), uriBaseId: '%SRCROOT%' },
                 region: region(related),
               },
             })),

@@ -26,6 +26,16 @@ export interface OverrideEntry {
   rules: Record<string, RuleSettingInput>;
 }
 
+/** Traceability settings: test and source files, and how they cite requirements. */
+export interface TraceSettings {
+  tests?: GlobSet;
+  sources?: GlobSet;
+  /** Built-in citation patterns by name; undefined means all. */
+  citations?: string[];
+  /** The team's own citation patterns (regular expression sources). */
+  patterns: string[];
+}
+
 /** A config with its `extends` chain applied and its templates resolved. */
 export interface EffectiveConfig {
   /** The config file, or undefined for the defaults. */
@@ -39,6 +49,7 @@ export interface EffectiveConfig {
   maxFileSize: number;
   overrides: OverrideEntry[];
   rules: Record<string, RuleSettingInput>;
+  trace: TraceSettings;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -64,9 +75,10 @@ interface Layer {
   maxFileSize?: number;
   overrides: OverrideEntry[];
   rules: Record<string, RuleSettingInput>;
+  trace: TraceSettings;
 }
 
-const emptyLayer = (): Layer => ({ templates: new Map(), overrides: [], rules: {} });
+const emptyLayer = (): Layer => ({ templates: new Map(), overrides: [], rules: {}, trace: { patterns: [] } });
 
 export class ConfigLoader {
   constructor(
@@ -77,7 +89,7 @@ export class ConfigLoader {
 
   /** No config file: the built-in templates and every rule at its default. */
   defaults(): EffectiveConfig {
-    return { templates: new Map(this.builtInTemplates), requireRecommended: false, maxFileSize: DEFAULT_MAX_FILE_SIZE, overrides: [], rules: {} };
+    return { templates: new Map(this.builtInTemplates), requireRecommended: false, maxFileSize: DEFAULT_MAX_FILE_SIZE, overrides: [], rules: {}, trace: { patterns: [] } };
   }
 
   /** Loads a config file and its `extends` chain; on any error, the defaults and the located errors. */
@@ -98,6 +110,7 @@ export class ConfigLoader {
         maxFileSize: layer.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
         overrides: layer.overrides,
         rules: layer.rules,
+        trace: layer.trace,
       },
       errors,
     };
@@ -166,6 +179,13 @@ export class ConfigLoader {
       rules: (entry.rules ?? {}) as Record<string, RuleSettingInput>,
     }));
     layer.rules = (data.rules ?? {}) as Record<string, RuleSettingInput>;
+    const trace = data.trace;
+    layer.trace = {
+      tests: trace?.tests ? { patterns: trace.tests, base } : undefined,
+      sources: trace?.sources ? { patterns: trace.sources, base } : undefined,
+      citations: trace?.citations,
+      patterns: trace?.patterns ?? [],
+    };
     return layer;
   }
 
@@ -238,6 +258,8 @@ function checkGlobs(data: ConfigFile, source: ConfigText, errors: ConfigError[])
     });
   check(data.files, ['files']);
   check(data.ignores, ['ignores']);
+  check(data.trace?.tests, ['trace', 'tests']);
+  check(data.trace?.sources, ['trace', 'sources']);
   data.overrides?.forEach((entry, index) => check(entry.files, ['overrides', index, 'files']));
 }
 
@@ -279,4 +301,10 @@ function mergeInto(target: Layer, source: Layer): void {
   if (source.maxFileSize !== undefined) target.maxFileSize = source.maxFileSize;
   target.overrides.push(...source.overrides);
   Object.assign(target.rules, source.rules);
+  target.trace = {
+    tests: source.trace.tests ?? target.trace.tests,
+    sources: source.trace.sources ?? target.trace.sources,
+    citations: source.trace.citations ?? target.trace.citations,
+    patterns: [...target.trace.patterns, ...source.trace.patterns],
+  };
 }

@@ -3,7 +3,7 @@ import type { LayoutMatch } from '../layout.js';
 import { dirname, relativeInside } from '../paths.js';
 import type { RuleSetting } from '../runner.js';
 import type { Template } from '../template.js';
-import type { EffectiveConfig, GlobSet } from './load.js';
+import type { EffectiveConfig, GlobSet, TraceSettings } from './load.js';
 import type { RuleSettingInput } from './schema.js';
 
 export const DEFAULT_TEMPLATE = 'tech-spec';
@@ -37,6 +37,8 @@ export interface FileSettings {
   templates: ReadonlyMap<string, Template>;
   /** Bytes above which the file is skipped unparsed. */
   maxFileSize: number;
+  /** The configuration's traceability settings (test and source files, citation patterns). */
+  trace: TraceSettings;
 }
 
 export interface FileContext {
@@ -64,7 +66,7 @@ function compile(patterns: readonly string[]): (path: string) => boolean {
 }
 
 /** Patterns match paths relative to their base; a leading `../` moves the base up instead. */
-function matches(globs: GlobSet | undefined, file: string): boolean {
+export function matches(globs: GlobSet | undefined, file: string): boolean {
   if (!globs) return false;
   return globs.patterns.some((raw) => {
     let base = globs.base;
@@ -157,6 +159,7 @@ export function resolveFileSettings(config: EffectiveConfig, file: FileContext):
     settings,
     templates: config.templates,
     maxFileSize: config.maxFileSize,
+    trace: config.trace,
   };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AnyRule } from '../rule.js';
+import type { RuleInfo } from '../rule.js';
 import { coverageSchema, templateSectionSchema } from '../template.js';
 
 export const severitySchema = z.enum(['error', 'warning', 'info', 'off']);
@@ -25,7 +25,7 @@ export const templateDefinitionSchema = z
 export type TemplateDefinition = z.infer<typeof templateDefinitionSchema>;
 
 /** `"warning"` or `["warning", { ...options }]`, with the rule's own option schema. */
-function ruleSettingSchema(rule: AnyRule) {
+function ruleSettingSchema(rule: RuleInfo) {
   const options = (rule.options ?? z.strictObject({})) as z.ZodType;
   return z
     .union([severitySchema, z.tuple([severitySchema, options])], {
@@ -34,14 +34,46 @@ function ruleSettingSchema(rule: AnyRule) {
     .describe(`${rule.description} Default: ${rule.defaultSeverity}.`);
 }
 
-function rulesSchema(rules: readonly AnyRule[]) {
+function rulesSchema(rules: readonly RuleInfo[]) {
   const shape: Record<string, z.ZodType> = {};
   for (const rule of rules) shape[rule.id] = ruleSettingSchema(rule).optional();
   return z.strictObject(shape).describe('Rule severities and options, by rule id.');
 }
 
+/** A citation pattern compiles as a regular expression with a group for the ids. */
+function citationPatternProblem(source: string): string | undefined {
+  try {
+    new RegExp(source, 'u');
+  } catch (error) {
+    return `not a valid regular expression: ${(error as Error).message}`;
+  }
+  return /\((?!\?[:=!<])|\(\?<[a-zA-Z]/.test(source) ? undefined : 'it needs a capture group (or a group named ids) around the ids';
+}
+
+function traceSchema(globs: z.ZodArray<z.ZodString>, citationNames: readonly [string, ...string[]]) {
+  return z
+    .strictObject({
+      tests: globs.optional().describe('Test files whose citations of requirement ids count as tests (requirement-without-test runs when this is set).'),
+      sources: globs.optional().describe('Source files whose citations of requirement ids count as implementation.'),
+      citations: z
+        .array(z.enum(citationNames))
+        .optional()
+        .describe(`Built-in citation patterns for test and source files (default: all): ${citationNames.join(', ')}.`),
+      patterns: z
+        .array(
+          z.string().superRefine((source, context) => {
+            const problem = citationPatternProblem(source);
+            if (problem) context.addIssue({ code: 'custom', message: `Invalid citation pattern '${source}': ${problem}` });
+          }),
+        )
+        .optional()
+        .describe('More citation patterns: regular expressions whose first capture group (or group named ids) holds requirement ids.'),
+    })
+    .describe('Traceability: which test and source files cite requirements, and how.');
+}
+
 /** The config file schema; the single source of truth for validation and `schemas/specwise.schema.json`. */
-export function buildConfigSchema(rules: readonly AnyRule[]) {
+export function buildConfigSchema(rules: readonly RuleInfo[], citationNames: readonly [string, ...string[]]) {
   const ruleSettings = rulesSchema(rules);
   const globs = z.array(z.string().min(1)).describe('Glob patterns, relative to the config file.');
   return z
@@ -74,6 +106,7 @@ export function buildConfigSchema(rules: readonly AnyRule[]) {
         .optional()
         .describe('Per-glob settings; later entries win.'),
       rules: ruleSettings.optional(),
+      trace: traceSchema(globs, citationNames).optional(),
     })
     .describe('Specwise configuration (.specwise.json or .specwise.jsonc).');
 }

@@ -9,9 +9,20 @@ export function workspaceUri(relative: string): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, relative);
 }
 
+export interface TraceNode {
+  id: string;
+  label: string;
+  description?: string;
+  kind: string;
+  gap?: boolean;
+  children: TraceNode[];
+}
+
 export interface SpecwiseApi {
   findings(document: vscode.TextDocument): Promise<{ ruleId: string; severity: string; data?: Record<string, unknown> }[] | undefined>;
   status(): Promise<{ text: string; tooltip: string; command?: string } | undefined>;
+  traced(): Promise<number>;
+  traceabilityView(): Promise<TraceNode[]>;
   activationMs: number;
 }
 
@@ -83,6 +94,49 @@ export async function writeWorkspaceFile(relative: string, text: string): Promis
 
 export async function readWorkspaceFile(relative: string): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri(relative)));
+}
+
+async function waitForFile(uri: vscode.Uri, timeoutMs: number): Promise<boolean> {
+  for (let waited = 0; waited < timeoutMs; waited += 250) {
+    try {
+      await vscode.workspace.fs.stat(uri);
+      return true;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  return false;
+}
+
+let presses = 0;
+
+/** Asks the harness to press a key in the browser (a modal dialog's default button); false when no harness listens. */
+export async function pressKey(key: string): Promise<boolean> {
+  const dir = process.env.SPECWISE_E2E_SCREENSHOTS;
+  if (!dir) return false;
+  const name = `press-${key}-${++presses}`;
+  const base = vscode.Uri.file(dir);
+  await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(base, `request-${name}`), new Uint8Array());
+  return waitForFile(vscode.Uri.joinPath(base, `${name}.done`), 20_000);
+}
+
+/** Asks the harness to type text into what has the focus in the browser (an input box); false when no harness listens. */
+export async function typeText(text: string): Promise<boolean> {
+  const dir = process.env.SPECWISE_E2E_SCREENSHOTS;
+  if (!dir) return false;
+  const name = `type-${++presses}`;
+  const base = vscode.Uri.file(dir);
+  await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(base, `request-${name}`), new TextEncoder().encode(text));
+  return waitForFile(vscode.Uri.joinPath(base, `${name}.done`), 20_000);
+}
+
+/** Resolves when the condition holds, checking it again every 100 ms (for state no event announces). */
+export async function waitUntil(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+  for (let waited = 0; waited <= timeoutMs; waited += 100) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
 }
 
 /** Asks the harness for a screenshot of the current state (a no-op when no harness listens). */

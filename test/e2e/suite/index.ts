@@ -20,6 +20,8 @@ async function loadTests(mocha: Mocha): Promise<void> {
   await import('./large-spec.test.js');
   mocha.suite.emit('pre-require', globalThis, 'model.test', mocha);
   await import('./model.test.js');
+  mocha.suite.emit('pre-require', globalThis, 'traceability.test', mocha);
+  await import('./traceability.test.js');
 }
 
 export function runSuite(): Promise<SuiteResult> {

@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import { toDiagnostic } from './convert.js';
+import { readSettings } from './settings.js';
+import type { TraceService } from './trace-service.js';
+
+/**
+ * Cross-file findings as diagnostics in the file each belongs to: for open documents, and
+ * for every file after "Check All Specs in Workspace".
+ */
+export class TraceDiagnostics implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('specwise-trace');
+  private everywhere = false;
+
+  constructor(private readonly trace: TraceService) {}
+
+  /** Publishes the current cross-file findings (of open documents, or of every file once asked). */
+  publish(): void {
+    const open = new Set(vscode.workspace.textDocuments.map((document) => document.uri.toString()));
+    const byPath = new Map<string, vscode.Diagnostic[]>();
+    for (const finding of this.trace.index.findings()) {
+      const uri = this.trace.uriOf(finding.path);
+      if (!this.everywhere && !open.has(uri.toString())) continue;
+      const list = byPath.get(uri.toString()) ?? [];
+      list.push(toDiagnostic(uri, finding, readSettings(uri).infoSeverity, (path) => this.trace.uriOf(path)));
+      byPath.set(uri.toString(), list);
+    }
+    const stale: vscode.Uri[] = [];
+    this.collection.forEach((uri) => {
+      if (!byPath.has(uri.toString())) stale.push(uri);
+    });
+    for (const uri of stale) this.collection.delete(uri);
+    for (const [key, diagnostics] of byPath) this.collection.set(vscode.Uri.parse(key), diagnostics);
+  }
+
+  /** After a workspace check: every file's cross-file findings, not only open ones. */
+  showEverywhere(): void {
+    this.everywhere = true;
+    this.publish();
+  }
+
+  forget(uri: vscode.Uri): void {
+    if (!this.everywhere) this.collection.delete(uri);
+  }
+
+  dispose(): void {
+    this.collection.dispose();
+  }
+}

@@ -1,0 +1,68 @@
+import { ruleDocsUrl } from '../../core/rule.js';
+import { lookup, type FeatureTrace } from '../graph.js';
+import type { TraceFileFacts } from '../model.js';
+import { defineTraceRule } from '../rule.js';
+
+/** Which tasks of a tasks file cite a requirement or story the feature defines (a phase's citation links its tasks). */
+export function linkedTasks(feature: FeatureTrace, file: TraceFileFacts): Set<number> {
+  const linked = new Set<number>();
+  for (const citation of file.citations) {
+    if (citation.context === 'external' || !lookup(feature, citation.id)) continue;
+    for (const task of citation.tasks ?? []) linked.add(task);
+  }
+  // A group is linked through its sub-tasks, and a sub-task through its group.
+  file.tasks.forEach((task, index) => {
+    if (task.parent !== undefined && linked.has(index)) linked.add(task.parent);
+  });
+  file.tasks.forEach((task, index) => {
+    if (task.parent !== undefined && linked.has(task.parent)) linked.add(index);
+  });
+  return linked;
+}
+
+/** Every task between two tasks is a sub-task of the first: they are neighbours in the list. */
+function onlySubtasksBetween(file: TraceFileFacts, from: number, to: number): boolean {
+  for (let index = from + 1; index < to; index++) {
+    let parent = file.tasks[index].parent;
+    while (parent !== undefined && parent !== from) parent = file.tasks[parent].parent;
+    if (parent !== from) return false;
+  }
+  return true;
+}
+
+export const orphanTask = defineTraceRule({
+  id: 'orphan-task',
+  description: 'A task linked to no requirement or user story, in a tasks file that links its tasks; tasks of setup, foundational, edge-case and process phases (polish, verification, documentation, commits, release) and checkpoints are skipped.',
+  docs: ruleDocsUrl('orphan-task'),
+  defaultSeverity: 'warning',
+  checkFeature(feature, context) {
+    for (const file of feature.files) {
+      if (file.role !== 'tasks' || file.tasks.length === 0) continue;
+      const linked = linkedTasks(feature, file);
+      // A tasks file that links none of its tasks does not use the convention.
+      if (linked.size === 0) continue;
+      const isOrphan = (index: number) => !linked.has(index) && !file.tasks[index].exempt && !file.tasks[index].process && file.tasks[index].phaseKind === 'work';
+      // A sub-task of an orphan is part of its parent's finding.
+      const orphans = file.tasks.map((task, index) => ({ task, index })).filter(({ task, index }) => isOrphan(index) && (task.parent === undefined || !isOrphan(task.parent)));
+      // Orphans in a row under one heading are one finding: the phase, not each of its tasks, lacks a requirement.
+      const runs: (typeof orphans)[] = [];
+      for (const orphan of orphans) {
+        const run = runs[runs.length - 1];
+        const previous = run?.[run.length - 1];
+        if (previous && previous.task.phase === orphan.task.phase && onlySubtasksBetween(file, previous.index, orphan.index)) run.push(orphan);
+        else runs.push([orphan]);
+      }
+      for (const run of runs) {
+        const first = run[0].task;
+        const names = run.map(({ task }) => task.id ?? `'${task.title.slice(0, 40)}'`);
+        const subject = run.length === 1 ? (first.id ? `Task ${first.id} is` : 'This task is') : `Tasks ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}${first.phase ? ` (under '${first.phase}')` : ''} are`;
+        context.report({
+          file,
+          place: first,
+          message: `${subject} linked to no requirement or user story: cite the requirement ${run.length === 1 ? 'it implements' : 'they implement'}, or move ${run.length === 1 ? 'it' : 'them'} to a setup, foundational or polish phase if ${run.length === 1 ? 'it serves' : 'they serve'} the whole feature.`,
+          data: { task: first.id ?? first.title, tasks: run.length },
+        });
+      }
+    }
+  },
+});
