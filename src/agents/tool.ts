@@ -3,6 +3,8 @@
 // input shape and a function of the input and the host.
 import type { z } from 'zod';
 import type { SpecSettings } from '../config.js';
+import type { ConfigError } from '../core/config/locate.js';
+import type { TraceMatrix } from '../trace/matrix.js';
 
 /** Arguments the caller can correct: the message says what to change. */
 export class ToolInputError extends Error {
@@ -19,6 +21,8 @@ export interface ToolHost {
   readText(path: string): Promise<string>;
   /** Template, rule settings and configuration errors for a spec at `path`. */
   settingsFor(path: string, text: string, template?: string): Promise<SpecSettings>;
+  /** The traceability matrix of the features under the paths (folders, files or globs; none: `root`), where the host can read a folder tree. */
+  trace?(paths: readonly string[]): Promise<{ matrix: TraceMatrix; configErrors: ConfigError[] }>;
 }
 
 export interface ToolResult {

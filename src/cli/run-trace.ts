@@ -1,7 +1,8 @@
 /** `specwise trace`: the requirement × criteria, tasks, tests and design matrix of the features under the paths. */
 import type { ConfigError } from '../core/config/locate.js';
-import { traceMatrix, gapCount } from '../trace/matrix.js';
+import { traceMatrix, gapCount, type TraceMatrix } from '../trace/matrix.js';
 import { TRACE_REPORTS } from '../trace/report/index.js';
+import type { RunCache } from './cache.js';
 import { UsageError, type CheckArgs, type TraceArgs } from './args.js';
 import { displayPath, formatConfigError, type FileOutcome } from './check.js';
 import { selectFiles } from './files.js';
@@ -10,21 +11,39 @@ import { absolutePosix, nodeHost } from './node-host.js';
 import { openCache, saveCache } from './run-check.js';
 import { scan, traceIndexOf } from './scan.js';
 
-export async function runTrace(args: TraceArgs, io: CliIo): Promise<number> {
-  if (args.config !== undefined && !(await nodeHost.exists(absolutePosix(io.cwd, args.config)))) {
-    throw new UsageError(`Config file not found: '${args.config}'.`);
+export interface TraceRequest {
+  /** Folders, files or globs; none: `cwd`. */
+  paths: readonly string[];
+  cwd: string;
+  config?: string;
+  jobs?: number;
+  cache?: RunCache;
+}
+
+export interface TraceOutcome {
+  matrix: TraceMatrix;
+  /** Invalid configurations, by file: those files were traced with the defaults. */
+  configErrors: ConfigError[];
+  /** Every file read, for the cache. */
+  seen: Set<string>;
+}
+
+/** Reads what the files under the paths define and cite, and builds the matrix (UsageError for a path that does not exist). */
+export async function traceFiles(request: TraceRequest): Promise<TraceOutcome> {
+  const { paths, cwd, cache } = request;
+  if (request.config !== undefined && !(await nodeHost.exists(absolutePosix(cwd, request.config)))) {
+    throw new UsageError(`Config file not found: '${request.config}'.`);
   }
-  const { files } = selectFiles(args.paths, io.cwd);
-  const cache = await openCache(io, args);
+  const { files } = selectFiles([...paths], cwd);
   const outcomes: FileOutcome[] = [];
   const configErrors = new Map<string, ConfigError[]>();
   const configFiles = new Set<string>();
   // The same per-file work as check, without the rules: only what files define and cite.
-  const fileArgs: CheckArgs = { command: 'check', paths: args.paths, config: args.config, format: 'json', quiet: false, fix: false, jobs: args.jobs, cache: args.cache };
+  const fileArgs: CheckArgs = { command: 'check', paths: [...paths], config: request.config, format: 'json', quiet: false, fix: false, jobs: request.jobs, cache: cache !== undefined };
   await scan({
     files: files.map((file) => ({ ...file, explicit: false })),
     args: fileArgs,
-    cwd: io.cwd,
+    cwd,
     job: { lint: false, trace: true },
     cache,
     deliver(outcome) {
@@ -34,13 +53,18 @@ export async function runTrace(args: TraceArgs, io: CliIo): Promise<number> {
     },
   });
   const index = await traceIndexOf(outcomes, configFiles, cache);
-  const seen = new Set([...files.map((file) => absolutePosix(io.cwd, file.path)), ...index.paths()]);
+  const seen = new Set([...files.map((file) => absolutePosix(cwd, file.path)), ...index.paths()]);
+  const matrix = traceMatrix(index.features().values(), index.workspaceLinks(), index.findings());
+  return { matrix, configErrors: [...configErrors.values()].flat(), seen };
+}
+
+export async function runTrace(args: TraceArgs, io: CliIo): Promise<number> {
+  const cache = await openCache(io, args);
+  const { matrix, configErrors, seen } = await traceFiles({ paths: args.paths, cwd: io.cwd, config: args.config, jobs: args.jobs, cache });
   saveCache(cache, seen, io);
-  const findings = index.findings();
-  const matrix = traceMatrix(index.features().values(), index.workspaceLinks(), findings);
   io.stdout(TRACE_REPORTS[args.format](matrix, (path) => displayPath(path, io.cwd)));
-  for (const errors of configErrors.values()) for (const error of errors) io.stderr(`${formatConfigError(error, io.cwd)}\n`);
-  if (configErrors.size > 0) {
+  for (const error of configErrors) io.stderr(`${formatConfigError(error, io.cwd)}\n`);
+  if (configErrors.length > 0) {
     io.stderr('specwise: invalid configuration; files were traced with the default settings.\n');
     return 2;
   }

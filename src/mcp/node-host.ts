@@ -2,7 +2,9 @@ import path from 'node:path';
 import type { ToolHost } from '../agents/index.js';
 import { ToolInputError } from '../agents/index.js';
 import { readSpecFile } from '../cli/check.js';
+import { UsageError } from '../cli/args.js';
 import { absolutePosix, nodeHost } from '../cli/node-host.js';
+import { traceFiles } from '../cli/run-trace.js';
 import { SpecwiseProject } from '../config.js';
 import { toPosix } from '../core/paths.js';
 
@@ -24,5 +26,15 @@ export function nodeToolHost(cwd: string, configFile?: string): ToolHost {
       return content.text;
     },
     settingsFor: (file, text, template) => project.settingsFor(file, text, template),
+    async trace(paths) {
+      try {
+        // One thread: the server answers one agent, and workers would outlive a short call.
+        const { matrix, configErrors } = await traceFiles({ paths, cwd, config: configFile, jobs: 1 });
+        return { matrix, configErrors };
+      } catch (error) {
+        if (error instanceof UsageError) throw new ToolInputError(error.message);
+        throw error;
+      }
+    },
   };
 }

@@ -7,7 +7,7 @@ import { specTools, ToolInputError, type SpecTool, type ToolHost } from '../agen
 import { VERSION } from '../cli/version.js';
 
 const INSTRUCTIONS =
-  'Specwise checks Markdown specs (tech specs, PRDs, RFCs, spec-kit, Kiro and OpenSpec files) the way a technical product manager reviews them. Call `check` on every spec you write or change and fix its findings; `templates` says which sections a spec needs; `translate` turns a business request into a first spec.';
+  'Specwise checks Markdown specs (tech specs, PRDs, RFCs, spec-kit, Kiro and OpenSpec files) the way a technical product manager reviews them. Call `check` on every spec you write or change and fix its findings; `templates` says which sections a spec needs; `translate` turns a business request into a first spec; `trace` shows which requirements no task or test covers yet.';
 
 function asResult(summary: string, data: Record<string, unknown>): CallToolResult {
   return { content: [{ type: 'text', text: summary }, { type: 'text', text: JSON.stringify(data) }], structuredContent: data };

@@ -163,9 +163,11 @@ async function main() {
           await page.keyboard.press(press[1]);
           writeFileSync(path.join(SCREENSHOTS, `${name}.done`), '');
         } else if (/^type-\d+$/.test(name)) {
-          // Text for an input box (the rename widget): the request file holds it.
-          await page.keyboard.type(readFileSync(path.join(SCREENSHOTS, request), 'utf8'));
-          writeFileSync(path.join(SCREENSHOTS, `${name}.done`), '');
+          // Text for an input box (the rename widget), typed once the box is shown: the request file says which.
+          const { text, into } = JSON.parse(readFileSync(path.join(SCREENSHOTS, request), 'utf8'));
+          const shown = into ? await page.locator(into).first().waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false) : true;
+          if (shown) await page.keyboard.type(text);
+          writeFileSync(path.join(SCREENSHOTS, `${name}.${shown ? 'done' : 'missing'}`), '');
         } else {
           await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
         }

@@ -26,6 +26,26 @@ const DRAFT_SPEC = normalizeSpec(DEFECTIVE_DRAFT.slice(DEFECTIVE_DRAFT.indexOf('
   numbering: { requirement: 'REQ', criterion: 'AC', width: 0, next: {} },
 }).markdown;
 
+const EXPORT_FEATURE = `# Feature Specification: Export
+
+## Requirements
+
+- **FR-001**: System MUST export a report as PDF.
+- **FR-002**: System MUST explain an empty export.
+- **FR-003**: System MUST name each export after its report.
+- **FR-004**: System MUST keep each export for 30 days.
+- **FR-005**: System MUST email scheduled exports.
+`;
+
+const EXPORT_TASKS = `# Tasks
+
+- [x] T001 Render the PDF [FR-001]
+- [ ] T002 Explain empty exports [FR-002]
+- [ ] T003 Name exports [FR-003]
+- [ ] T004 Expire exports [FR-004]
+- [ ] T005 Cite a requirement that is not there [FR-007]
+`;
+
 describe('specwise mcp (the SDK client over stdio)', () => {
   let dir: string;
   let client: Client;
@@ -45,6 +65,9 @@ describe('specwise mcp (the SDK client over stdio)', () => {
     writeFileSync(path.join(dir, 'specs/notes.txt'), 'not a spec');
     writeFileSync(path.join(dir, 'product/.specwise.json'), JSON.stringify({ template: 'prd' }));
     writeFileSync(path.join(dir, 'product/search.md'), '# Search\n\n## Overview\n\nSearch.\n');
+    mkdirSync(path.join(dir, 'specs/001-export'));
+    writeFileSync(path.join(dir, 'specs/001-export/spec.md'), EXPORT_FEATURE);
+    writeFileSync(path.join(dir, 'specs/001-export/tasks.md'), EXPORT_TASKS);
     const transport = new StdioClientTransport({ command: process.execPath, args: [BIN, 'mcp'], cwd: dir, stderr: 'pipe' });
     transport.stderr?.on('data', (chunk) => (stderr += chunk));
     client = new Client({ name: 'specwise-tests', version: '1.0.0' });
@@ -56,11 +79,12 @@ describe('specwise mcp (the SDK client over stdio)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('introduces itself and lists check, translate and templates with their input schemas', async () => {
+  it('introduces itself and lists check, trace, translate and templates with their input schemas', async () => {
     assert.equal(client.getServerVersion()?.name, 'specwise');
     assert.match(client.getInstructions() ?? '', /Call `check` on every spec you write/);
     const { tools } = await client.listTools();
-    assert.deepEqual(tools.map((tool) => tool.name), ['check', 'translate', 'templates']);
+    assert.deepEqual(tools.map((tool) => tool.name), ['check', 'trace', 'translate', 'templates']);
+    assert.deepEqual(Object.keys(tools.find((tool) => tool.name === 'trace')!.inputSchema.properties ?? {}).sort(), ['gapsOnly', 'paths']);
     const check = tools.find((tool) => tool.name === 'check')!;
     assert.deepEqual(Object.keys(check.inputSchema.properties ?? {}).sort(), ['path', 'template', 'text']);
     assert.equal(check.annotations?.readOnlyHint, true);
@@ -110,14 +134,16 @@ describe('specwise mcp (the SDK client over stdio)', () => {
       ['translate', { request: EXPORT_REQUEST, template: 'nope' }, /Unknown template 'nope'/],
       ['templates', { name: 'nope' }, /Unknown template 'nope'/],
       ['templates', { path: 'specs/notes.txt' }, /is not a Markdown file/],
-      ['trace', {}, /Tool trace not found/],
+      ['trace', { paths: ['missing-folder'] }, /missing-folder/],
+      ['trace', { paths: 'specs' }, /Input validation error/],
+      ['lint', {}, /Tool lint not found/],
     ];
     for (const [tool, args, message] of cases) {
       const result = await call(tool, args);
       assert.equal(result.isError, true, `${tool} ${JSON.stringify(args)}`);
       assert.match(result.content[0].text, message, `${tool} ${JSON.stringify(args)}`);
     }
-    assert.equal((await client.listTools()).tools.length, 3, 'still serving');
+    assert.equal((await client.listTools()).tools.length, 4, 'still serving');
     assert.equal(stderr, '', 'nothing on stderr');
   });
 
@@ -129,6 +155,22 @@ describe('specwise mcp (the SDK client over stdio)', () => {
     assert.match(data.markdown, /^---\ntitle: .*\ntemplate: spec-kit\n/);
     assert.equal(data.ids[0], 'FR-001');
     assert.equal(result.content[0].text, data.markdown);
+  });
+
+  it('trace: each requirement with the tasks that cite it, gaps first, and only the gaps when asked', async () => {
+    type Row = { id: string; tasks: { id: string; file: string; line: number }[]; gaps: string[] };
+    type Data = { gaps: number; features: { path: string; requirements: Row[]; findings: { ruleId: string; file: string; line: number }[] }[] };
+    const result = await call('trace', { paths: ['specs'] });
+    assert.notEqual(result.isError, true, result.content[0].text);
+    const data = result.structuredContent as Data;
+    const feature = data.features.find((entry) => entry.path === 'specs/001-export')!;
+    assert.deepEqual(feature.requirements.map((row) => row.id).sort(), ['FR-001', 'FR-002', 'FR-003', 'FR-004', 'FR-005']);
+    assert.deepEqual(feature.requirements.find((row) => row.id === 'FR-001')!.tasks, [{ id: 'T001', file: 'specs/001-export/tasks.md', line: 3, label: 'T001 Render the PDF [FR-001]', done: true }]);
+    assert.deepEqual(feature.requirements.filter((row) => row.gaps.length > 0).map((row) => row.id), ['FR-005'], 'FR-005 has no task');
+    assert.ok(feature.findings.some((finding) => finding.ruleId === 'unknown-requirement-reference' && finding.file === 'specs/001-export/tasks.md' && finding.line === 7));
+    assert.match(result.content[0].text, /^specs\/001-export \(spec-kit\): 5 requirements, 1 with gaps/m);
+    const gaps = (await call('trace', { paths: ['specs'], gapsOnly: true })).structuredContent as Data;
+    assert.deepEqual(gaps.features.find((entry) => entry.path === 'specs/001-export')!.requirements.map((row) => row.id), ['FR-005']);
   });
 
   it('templates: every template, one with its starter text, and the one a file gets and why', async () => {

@@ -10,8 +10,8 @@ function finding(entry: TraceFinding, path: PathFormatter) {
   return { ruleId: entry.ruleId, severity: entry.severity, message: entry.message, file: path(entry.path), line: entry.start.line, column: entry.start.column, data: entry.data ?? {} };
 }
 
-/** The stable machine-readable shape, `version` 1. */
-export function traceJson(matrix: TraceMatrix, path: PathFormatter): string {
+/** The stable machine-readable shape, `version` 1, as data. */
+export function traceData(matrix: TraceMatrix, path: PathFormatter) {
   const features = matrix.features.map((feature) => ({
     name: feature.name,
     path: path(feature.path),
@@ -32,5 +32,9 @@ export function traceJson(matrix: TraceMatrix, path: PathFormatter): string {
     })),
     findings: feature.findings.map((entry) => finding(entry, path)),
   }));
-  return `${JSON.stringify({ version: 1, gaps: gapCount(matrix), features, findings: matrix.findings.map((entry) => finding(entry, path)) }, null, 2)}\n`;
+  return { version: 1, gaps: gapCount(matrix), features, findings: matrix.findings.map((entry) => finding(entry, path)) };
+}
+
+export function traceJson(matrix: TraceMatrix, path: PathFormatter): string {
+  return `${JSON.stringify(traceData(matrix, path), null, 2)}\n`;
 }

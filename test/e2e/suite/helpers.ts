@@ -120,13 +120,17 @@ export async function pressKey(key: string): Promise<boolean> {
   return waitForFile(vscode.Uri.joinPath(base, `${name}.done`), 20_000);
 }
 
-/** Asks the harness to type text into what has the focus in the browser (an input box); false when no harness listens. */
-export async function typeText(text: string): Promise<boolean> {
+/**
+ * Asks the harness to type text into what has the focus in the browser, once the element
+ * `into` (a CSS selector, such as the rename box) is shown; false when it never shows or no
+ * harness listens.
+ */
+export async function typeText(text: string, into?: string): Promise<boolean> {
   const dir = process.env.SPECWISE_E2E_SCREENSHOTS;
   if (!dir) return false;
   const name = `type-${++presses}`;
   const base = vscode.Uri.file(dir);
-  await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(base, `request-${name}`), new TextEncoder().encode(text));
+  await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(base, `request-${name}`), new TextEncoder().encode(JSON.stringify({ text, into })));
   return waitForFile(vscode.Uri.joinPath(base, `${name}.done`), 20_000);
 }
 

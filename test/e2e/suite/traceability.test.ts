@@ -94,7 +94,7 @@ suite('Traceability across files in VS Code', () => {
     editor.selection = new vscode.Selection(position, position);
     // The command settles when the rename is done: it waits for the typing below.
     const renaming = Promise.resolve(vscode.commands.executeCommand('editor.action.rename'));
-    assert.ok(await typeText('FR-012'), 'the harness types the new id');
+    assert.ok(await typeText('FR-012', '.rename-box input.rename-input'), 'the rename box opens and the harness types the new id');
     assert.ok(await pressKey('Control+Enter'));
     const tasks = await vscode.workspace.openTextDocument(workspaceUri(TASKS));
     await screenshot('traceability-rename-preview');
