@@ -270,9 +270,12 @@ suite('Specwise with language models', () => {
     const client = new Client({ name: 'specwise-e2e', version: '1.0.0' });
     await client.connect(transport);
     try {
-      assert.deepEqual((await client.listTools()).tools.map((tool) => tool.name), ['check', 'translate', 'templates']);
+      assert.deepEqual((await client.listTools()).tools.map((tool) => tool.name), ['check', 'trace', 'translate', 'templates']);
       const result = (await client.callTool({ name: 'check', arguments: { path: 'specs/draft.spec.md' } })) as unknown as { structuredContent: { findings: { ruleId: string }[] } };
       assert.ok(result.structuredContent.findings.some((finding) => finding.ruleId === 'vague-term'));
+      const traced = (await client.callTool({ name: 'trace', arguments: { paths: ['trace-demo'], gapsOnly: true } })) as unknown as { structuredContent: { features: { name: string; requirements: { id: string; gaps: string[] }[] }[] } };
+      const feature = traced.structuredContent.features.find((entry) => entry.name === '003-export');
+      assert.ok(feature && feature.requirements.length > 0 && feature.requirements.every((row) => row.gaps.length > 0), JSON.stringify(traced.structuredContent).slice(0, 500));
     } finally {
       await client.close();
     }
