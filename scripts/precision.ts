@@ -2,9 +2,10 @@
  * Measuring rules on the real corpora (docs/precision.md):
  *
  *   tsx scripts/precision.ts run                      check every corpus, keep the JSON in .precision/
- *   tsx scripts/precision.ts sample --set NAME --split dev|heldout [--per-rule 30] [--seed 1] [--rules a,b] [--untouched]
+ *   tsx scripts/precision.ts sample --set NAME --split dev|heldout|set-aside [--per-rule 30] [--seed 1] [--rules a,b] [--untouched]
  *                                                     draw a sample and write a labeling sheet
- *                                                     (--untouched: only from files no label set has read)
+ *                                                     (--untouched: only from files no label set has read;
+ *                                                     set-aside: only from test/fixtures/precision/heldout-3-files.txt)
  *   tsx scripts/precision.ts merge --set NAME --description TEXT FILE.tsv...
  *                                                     turn verdicts (index TAB TP|FP TAB reason) into a fixture
  *   tsx scripts/precision.ts score [--record]         score every fixture against today's rules
@@ -81,12 +82,20 @@ function shuffle<T>(items: T[], next: () => number): T[] {
 }
 
 /** Up to `perRule` findings of each rule, taken in turn from each corpus so every corpus is represented. */
-function sample(split: Split, perRule: number, seed: number, rules: Set<string> | undefined, exclude: Set<string>, excludeFiles: Set<string>): Item[] {
+/** The files set aside before the third tuning round, as `corpus/path`. */
+function setAsideFiles(): Set<string> {
+  const text = readFileSync(path.join(LABELS_DIR, 'heldout-3-files.txt'), 'utf8');
+  return new Set(text.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('#')));
+}
+
+function sample(split: Split | 'set-aside', perRule: number, seed: number, rules: Set<string> | undefined, exclude: Set<string>, excludeFiles: Set<string>): Item[] {
   const pools = new Map<string, Map<string, Omit<Item, 'index'>[]>>();
+  const setAside = split === 'set-aside' ? setAsideFiles() : undefined;
   for (const corpus of availableCorpora()) {
     const output = JSON.parse(readFileSync(path.join(WORK, `findings-${corpus.name}.json`), 'utf8')) as JsonOutput;
     for (const file of output.files) {
-      if (splitOf(corpus.name, file.path) !== split || excludeFiles.has(`${corpus.name}/${file.path}`)) continue;
+      const inSplit = setAside ? setAside.has(`${corpus.name}/${file.path}`) : splitOf(corpus.name, file.path) === split;
+      if (!inSplit || excludeFiles.has(`${corpus.name}/${file.path}`)) continue;
       for (const finding of file.findings) {
         if (rules && !rules.has(finding.ruleId)) continue;
         const item = { corpus: corpus.name, file: file.path, template: file.template, line: finding.line, rule: finding.ruleId, key: findingKey(finding), message: finding.message };
@@ -163,8 +172,8 @@ function sheetEntry(item: Item): string {
 
 function writeSample(argv: string[]): void {
   const set = option(argv, 'set');
-  const split = option(argv, 'split') as Split | undefined;
-  if (!set || (split !== 'dev' && split !== 'heldout')) throw new Error('sample needs --set NAME and --split dev|heldout');
+  const split = option(argv, 'split') as Split | 'set-aside' | undefined;
+  if (!set || (split !== 'dev' && split !== 'heldout' && split !== 'set-aside')) throw new Error('sample needs --set NAME and --split dev|heldout|set-aside');
   const perRule = Number(option(argv, 'per-rule', '30'));
   const seed = Number(option(argv, 'seed', '1'));
   const rules = option(argv, 'rules')?.split(',');

@@ -43,6 +43,12 @@ export const templateSectionSchema = z.strictObject({
     .string()
     .optional()
     .describe("Id of a section this one may also be nested in (spec-kit's Edge Cases under User Scenarios); otherwise only top-level headings match it."),
+  combinesWith: z
+    .string()
+    .optional()
+    .describe(
+      "Id of a section one heading often holds together with this one: present under one of its aliases rather than its own title, it is taken to hold this one too (an RFC's single 'Proposal' or 'Detailed design' section is both its guide- and reference-level explanation).",
+    ),
 });
 
 /**

@@ -49,6 +49,16 @@ function isOtherKind(doc: SpecDocument, match: TemplateMatch): boolean {
   return false;
 }
 
+/** The section it combines with is there under another name ("Proposal", "Explanation and charter"): one section holds both. */
+function isCombined(match: TemplateMatch, templateSection: TemplateSection, underOtherTitles: ReadonlySet<string>): boolean {
+  const siblingId = templateSection.combinesWith;
+  if (!siblingId) return false;
+  if (underOtherTitles.has(siblingId)) return true;
+  const present = match.byId.get(siblingId);
+  const sibling = match.template.sections.find((entry) => entry.id === siblingId);
+  return present !== undefined && sibling !== undefined && present.section.normalizedTitle !== normalizeTitle(sibling.title);
+}
+
 /**
  * The body a missing section is inserted with: a criteria section gets a stub citing each
  * requirement the spec defines, so none is left unverified and no id it lacks is cited.
@@ -74,10 +84,13 @@ export const missingSection = defineRule({
     // The title names the document ("Requirements Document"); it is no section under another name.
     const claimed = new Set([...match.matched.map((entry) => entry.section), titleSection(doc)]);
     const otherTitles = doc.sections.filter((section) => !claimed.has(section)).map((section) => ` ${section.normalizedTitle} `);
-    for (const templateSection of match.missing) {
-      if (templateSection.presence === 'optional') continue;
+    const isUnderOtherTitle = (templateSection: TemplateSection) => {
       const keywords = (templateSection.keywords ?? []).map((keyword) => ` ${normalizeTitle(keyword)} `);
-      if (otherTitles.some((title) => keywords.some((keyword) => title.includes(keyword))) || hasLabel(doc.text, templateSection.keywords ?? [])) continue;
+      return otherTitles.some((title) => keywords.some((keyword) => title.includes(keyword))) || hasLabel(doc.text, templateSection.keywords ?? []);
+    };
+    const underOtherTitles = new Set(match.missing.filter(isUnderOtherTitle).map((entry) => entry.id));
+    for (const templateSection of match.missing) {
+      if (templateSection.presence === 'optional' || underOtherTitles.has(templateSection.id) || isCombined(match, templateSection, underOtherTitles)) continue;
       const aliases = templateSection.aliases.slice(0, 3).map((alias) => `'${alias}'`);
       const orAliases = aliases.length > 0 ? ` (or ${aliases.join(', ')})` : '';
       context.report({

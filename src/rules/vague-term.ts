@@ -71,6 +71,8 @@ interface Occurrence {
   head: string;
   before: string;
   after: string;
+  /** The document's text from the word on: a list after the statement's colon spells it out. */
+  following: string;
 }
 
 /** The sentence around `index`; in a Given/When/Then, only its outcome: Given and When describe the setup. */
@@ -120,7 +122,8 @@ const EXEMPTIONS: readonly [reason: string, test: (occurrence: Occurrence) => bo
   ['a number or tolerance in the statement', ({ statement, entry, isCriterion }) => /(?<![\p{L}_])\d|±/u.test((isCriterion ? entry : statement).replace(REQUIREMENT_ID, ' '))],
   ['a stated check', ({ statement, entry, isCriterion }) => STATED_CHECK.test(isCriterion ? entry : statement)],
   ['defined right after it', ({ after }) =>
-    /^[^,;.]{0,40}?(?:\s*\(|:|,?\s+(?:i\.e\.|e\.g\.|meaning|namely|such as|like)\b|\s+(?:with no|without|instead of|rather than)\b)|^[^;.]{0,50}?,?\s+(?:by|returning|leaving|keeping|showing|using|via)\s+\w/i.test(after)],
+    /^[^,;.]{0,40}?(?:\s*\(|:|,?\s+(?:i\.e\.|e\.g\.|meaning|namely|such as|like)\b|\s+(?:with no|without|instead of|rather than)\b)|^[^;.]{0,50}?,?\s+(?:by|returning|leaving|keeping|showing|using|via|containing|consisting of|made of)\s+\w/i.test(after)],
+  ['spelled out by the list its statement introduces ("appropriate transformations ...:" and the list)', ({ following }) => /^[^\n]*:[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*(?:[-*+]|\d+[.)])[ \t]/.test(following)],
   ['defined by a cited requirement ("the same smooth crossfade as FR-010")', ({ statement }) => [...statement.matchAll(REQUIREMENT_ID)].some((id) => id.index > 12)],
   ['a technical term ("instantaneous frequency", "quick overview")', ({ phrase, after }) =>
     (phrase === 'instantaneous' && /^\s+(?:level|frequency|value|phase|power|amplitude|rate|velocity|position|gain|pitch)\b/i.test(after)) ||
@@ -166,7 +169,8 @@ export const vagueTerm = defineRule<WordingOptions>({
       const { statement, head, inSetup } = statementAround(match.unit.text, match.index);
       if (inSetup) continue;
       const isCriterion = match.unit.kind === 'success-criteria' || /\bgiven\b[\s\S]*\bthen\b/i.test(match.unit.text);
-      const occurrence: Occurrence = { phrase, original: match.phrase, entry: match.unit.text, index: match.index, isCriterion, statement, head, before, after };
+      const following = context.doc.text.slice(match.range.end, match.range.end + 400);
+      const occurrence: Occurrence = { phrase, original: match.phrase, entry: match.unit.text, index: match.index, isCriterion, statement, head, before, after, following };
       if (EXEMPTIONS.some(([, exempt]) => exempt(occurrence))) continue;
       const needs = Object.hasOwn(NEEDS_CONTEXT, phrase) ? NEEDS_CONTEXT[phrase] : undefined;
       if (needs && !needs(before, after)) continue;

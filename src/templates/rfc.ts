@@ -18,6 +18,12 @@ const KEYWORDS: Record<string, string[]> = {
   'future-possibilities': ['future', 'extensions', 'next steps', 'later'],
 };
 
+/** One "Explanation", "Proposal" or "Detailed design" section often is both explanations. */
+const COMBINES_WITH: Record<string, string> = {
+  'guide-level-explanation': 'reference-level-explanation',
+  'reference-level-explanation': 'guide-level-explanation',
+};
+
 export const rfcTemplate: Template = {
   name: 'rfc',
   title: 'RFC (design proposal)',
@@ -52,5 +58,9 @@ export const rfcTemplate: Template = {
 };
 
 function withKeywords(sections: TemplateSection[]): TemplateSection[] {
-  return sections.map((entry) => (KEYWORDS[entry.id] ? { ...entry, keywords: KEYWORDS[entry.id] } : entry));
+  return sections.map((entry) => ({
+    ...entry,
+    ...(KEYWORDS[entry.id] ? { keywords: KEYWORDS[entry.id] } : {}),
+    ...(COMBINES_WITH[entry.id] ? { combinesWith: COMBINES_WITH[entry.id] } : {}),
+  }));
 }
