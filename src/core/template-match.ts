@@ -66,6 +66,12 @@ export function titleSection(doc: SpecDocument): Section | undefined {
   return doc.sections.some((section) => section !== first && section.level === 1) ? undefined : first;
 }
 
+/** The title with its last word in the other number: "reference level explanations" for "... explanation", and back. */
+function otherNumber(title: string): string {
+  if (/[^s]s$/.test(title)) return title.slice(0, -1);
+  return /[a-z]$/.test(title) && !title.endsWith('s') ? `${title}s` : title;
+}
+
 /** Top-level sections: those with no parent but the title. */
 function isTopLevel(section: Section, title: Section | undefined): boolean {
   return section !== title && (section.parent === undefined || section.parent === title);
@@ -85,7 +91,8 @@ export function matchTemplate(doc: SpecDocument, fullTemplate: Template): Templa
   const matched: MatchedSection[] = [];
   const byId = new Map<string, MatchedSection>();
   const claimedBy = new Map<Section, string[]>();
-  const candidates = (section: Section) => byTitle.get(section.normalizedTitle) ?? section.normalizedTitle.split(' and ').flatMap((part) => byTitle.get(part.trim()) ?? []);
+  const candidates = (section: Section) =>
+    byTitle.get(section.normalizedTitle) ?? byTitle.get(otherNumber(section.normalizedTitle)) ?? section.normalizedTitle.split(' and ').flatMap((part) => byTitle.get(part.trim()) ?? []);
   for (const section of doc.sections) {
     if (section === title) continue;
     const topLevel = isTopLevel(section, title);

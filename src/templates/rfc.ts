@@ -11,7 +11,7 @@ import { translated } from '../core/translated-titles.js';
 const KEYWORDS: Record<string, string[]> = {
   'guide-level-explanation': ['guide', 'tutorial', 'usage', 'user facing', 'public interface', 'examples', 'how to use', 'explanation', 'proposal', 'overview'],
   'reference-level-explanation': ['design', 'specification', 'semantics', 'implementation', 'technical details'],
-  drawbacks: ['drawback', 'drawbacks', 'downside', 'downsides', 'disadvantages', 'cons', 'costs', 'risks'],
+  drawbacks: ['drawback', 'drawbacks', 'downside', 'downsides', 'disadvantages', 'cons', 'costs', 'risks', 'tradeoffs', 'trade offs'],
   'rationale-and-alternatives': ['alternative', 'alternatives', 'rationale', 'why not', 'other options', 'design choices'],
   'prior-art': ['prior', 'precedent', 'precedents', 'related work', 'other languages', 'comparison', 'existing work', 'inspiration'],
   'unresolved-questions': ['questions', 'unresolved', 'open issues', 'outstanding'],

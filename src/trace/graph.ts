@@ -86,11 +86,18 @@ export function resolveFeature(path: string, files: readonly TraceFileFacts[]): 
       for (const criterion of definition.criteria ?? []) if (criterion.id && !feature.criterionOwners.has(criterion.id)) feature.criterionOwners.set(criterion.id, definition.id);
     }
   }
+  // "FR-001 through FR-010" covers FR-007b too: the parts of each number a range spans.
+  const parts = new Map<string, TraceRequirement[]>();
+  for (const [id, requirement] of feature.requirements) {
+    const whole = /^([A-Z]+-\d+)[a-z]$/.exec(id)?.[1];
+    if (whole) parts.set(whole, [...(parts.get(whole) ?? []), requirement]);
+  }
   for (const file of ordered) {
     for (const citation of file.citations) {
       if (citation.context === 'external') continue;
       const target = lookup(feature, citation.id);
       if (target) target.citedBy.push({ file, citation });
+      if (citation.idRange === 'inside') for (const part of parts.get(citation.id) ?? []) if (part !== target) part.citedBy.push({ file, citation });
       // A Kiro criterion its requirement does not number (2.9 of a block with 5) still means requirement 2, and is wrong.
       const misnumbered = target !== undefined && /^\d+\.\d+$/.test(citation.id) && !feature.criterionOwners.has(citation.id) && (target.definition.criteria?.length ?? 0) > 0;
       if ((!target || misnumbered) && file.role !== 'spec') feature.unresolved.push({ file, citation, reason: 'unknown' });

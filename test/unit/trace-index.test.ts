@@ -273,6 +273,31 @@ describe('traceability index', () => {
     assert.match(index.findings()[0].message, /only a range in verification or documentation tasks cites it \(T090\)/);
   });
 
+  it('counts the lettered parts a range spans, and a range that ends on a part', async () => {
+    const spec = `# Feature Specification: Sweep
+
+## Requirements
+
+- **FR-001**: System MUST sweep the cutoff.
+- **FR-002**: System MUST sweep the resonance.
+- **FR-002b**: System MUST default the sweep to 20 ms.
+- **FR-003**: System MUST sync the sweep to the tempo.
+- **FR-004a**: System MUST show the sweep.
+- **FR-004b**: System MUST label the sweep.
+- **FR-005**: System MUST store the sweep.
+`;
+    const tasks = `# Tasks: Sweep
+
+## Phase 1: Sweep
+
+- [ ] T001 Implement the sweep engine (FR-001 through FR-003)
+- [ ] T002 Draw the sweep (FR-003 to FR-004b)
+- [ ] T003 Save the sweep (FR-005)
+`;
+    const { index } = await indexOf({ 'specs/007-sweep/spec.md': spec, 'specs/007-sweep/tasks.md': tasks });
+    assert.deepEqual(summary(index), []);
+  });
+
   it('skips process work and packaging in files without phases', async () => {
     const tasks = KIRO_TASKS.replace('- [ ] 3. Add a theme switcher\n', '- [ ] 3. Prepare patch release\n\n- [ ] 5. Documentation\n  - Write the guide\n\n- [ ] 6. Create index file and exports\n');
     const { index } = await indexOf({ '.kiro/specs/login/requirements.md': KIRO_REQUIREMENTS, '.kiro/specs/login/tasks.md': tasks });

@@ -51,14 +51,17 @@ export function isOtherDocument(unitText: string, source: string, occurrence: Id
 const RANGE_WORD = /^\s*(?:to|through|thru|until|–|—|-|\.\.\.?|~)\s*$/i;
 const MAX_RANGE = 200;
 
-/** The ids strictly between the two ends of "FR-005 to FR-008" (same prefix, plain numbers), in order. */
+/**
+ * The ids strictly between the two ends of "FR-005 to FR-008" (same prefix), in order; an end
+ * that is a part ("FR-016 to FR-019c") brings its whole number in ("FR-019").
+ */
 export function idsBetween(from: string, to: string, between: string): string[] {
   if (!RANGE_WORD.test(between) || idPrefix(from) !== idPrefix(to)) return [];
-  const a = /^([A-Z]+-)(\d+)$/.exec(from);
-  const b = /^([A-Z]+-)(\d+)$/.exec(to);
+  const a = /^([A-Z]+-)(\d+)[a-z]?$/.exec(from);
+  const b = /^([A-Z]+-)(\d+)([a-z]?)$/.exec(to);
   if (!a || !b) return [];
   const first = Number(a[2]);
-  const last = Number(b[2]);
+  const last = Number(b[2]) + (b[3] ? 1 : 0);
   if (last <= first + 1 || last - first > MAX_RANGE) return [];
   const width = a[2].length;
   const ids: string[] = [];
