@@ -85,6 +85,7 @@ export function activate(context: vscode.ExtensionContext): SpecwiseApi {
     vscode.workspace.onDidCloseTextDocument(forward((loaded, document) => loaded.closed(document))),
     vscode.window.tabGroups.onDidChangeTabs(forward((loaded, event) => loaded.tabsChanged(event))),
     vscode.window.onDidChangeActiveTextEditor(forward((loaded, editor) => loaded.activeEditorChanged(editor))),
+    vscode.window.onDidChangeVisibleTextEditors(forward((loaded, editors) => loaded.visibleEditorsChanged(editors))),
     vscode.workspace.onDidChangeConfiguration(
       forward((loaded, event) => {
         if (event.affectsConfiguration('specwise')) loaded.recheck();

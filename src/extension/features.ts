@@ -92,7 +92,12 @@ export function createFeatures(context: vscode.ExtensionContext, output: vscode.
     traceDiagnostics,
     view,
     diagnostics.onDidCheck((outcome, document) => statusBar.update(outcome, document)),
-    diagnostics.onDidCheck((outcome, document) => guarded('tracing', () => trace.refresh(document, outcome.state?.kind === 'spec' ? outcome.state.analysis : undefined))),
+    diagnostics.onDidCheck((outcome, document) =>
+      guarded('tracing', async () => {
+        await trace.refresh(document, outcome.state?.kind === 'spec' ? outcome.state.analysis : undefined);
+        if (!document.isClosed) traceDiagnostics.showFor(document.uri);
+      }),
+    ),
     trace.onDidChange(() => {
       traceDiagnostics.publish();
       view.refresh();
@@ -137,6 +142,10 @@ export function createFeatures(context: vscode.ExtensionContext, output: vscode.
         const document = uri && vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
         if (document && !open.has(uri.toString())) closed(document);
       }
+    },
+    /** A document shown again beside another (its tab had closed, the document had not): its findings come back. */
+    visibleEditorsChanged(editors: readonly vscode.TextEditor[]): void {
+      for (const editor of editors) if (!diagnostics.collection.has(editor.document.uri)) void diagnostics.check(editor.document);
     },
     activeEditorChanged(editor: vscode.TextEditor | undefined): void {
       guarded('following the editor', () => view.follow(editor));

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { toDiagnostic } from './convert.js';
+import { enginePath } from './service.js';
 import { readSettings } from './settings.js';
 import type { TraceService } from './trace-service.js';
 
@@ -30,6 +31,16 @@ export class TraceDiagnostics implements vscode.Disposable {
     });
     for (const uri of stale) this.collection.delete(uri);
     for (const [key, diagnostics] of byPath) this.collection.set(vscode.Uri.parse(key), diagnostics);
+  }
+
+  /** A document opened after the trace was made: its findings show now, not at the next change. */
+  showFor(uri: vscode.Uri): void {
+    if (this.collection.has(uri)) return;
+    const path = enginePath(uri);
+    const findings = this.trace.index.findingsFor(path);
+    if (findings.length === 0) return;
+    const { infoSeverity } = readSettings(uri);
+    this.collection.set(uri, findings.map((finding) => toDiagnostic(uri, finding, infoSeverity, (other) => this.trace.uriOf(other))));
   }
 
   /** After a workspace check: every file's cross-file findings, not only open ones. */

@@ -165,7 +165,10 @@ async function main() {
         } else if (/^type-\d+$/.test(name)) {
           // Text for an input box (the rename widget), typed once the box is shown: the request file says which.
           const { text, into } = JSON.parse(readFileSync(path.join(SCREENSHOTS, request), 'utf8'));
-          const shown = into ? await page.locator(into).first().waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false) : true;
+          const box = into ? page.locator(into).first() : undefined;
+          const shown = box ? await box.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false) : true;
+          // The box has the focus when it opens; make sure of it, so nothing is typed into the editor behind it.
+          if (box && shown) await box.focus();
           if (shown) await page.keyboard.type(text);
           writeFileSync(path.join(SCREENSHOTS, `${name}.${shown ? 'done' : 'missing'}`), '');
         } else {

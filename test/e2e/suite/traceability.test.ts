@@ -61,7 +61,8 @@ suite('Traceability across files in VS Code', () => {
     const tasks = await openSpec(TASKS);
     await waitForDiagnostics(tasks.document.uri, (diagnostics) => has('unknown-requirement-reference', "'FR-009'")(diagnostics) && has('orphan-task')(diagnostics), 'the unknown id and the orphan tasks');
     const spec = workspaceUri(SPEC);
-    await vscode.workspace.openTextDocument(spec);
+    // As a user would look at it: beside the tasks, which stay open for the edit below.
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(spec), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
     await waitForDiagnostics(spec, (diagnostics) => has('requirement-without-task', 'FR-003')(diagnostics) && has('requirement-without-test', 'FR-004')(diagnostics), 'the gaps in the spec');
     const end = tasks.document.lineAt(tasks.document.lineCount - 1).range.end;
     await tasks.edit((edit) => edit.insert(end, '\n## Phase 5: User Story 2 - Schedule weekly exports\n\n- [ ] T010 [US2] Email scheduled exports [FR-003]\n'));
