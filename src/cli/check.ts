@@ -9,7 +9,7 @@ import { toPosix } from '../core/paths.js';
 import type { Finding } from '../core/rule.js';
 import { describeTemplateNames } from '../core/template.js';
 import { fixText } from '../core/fix-all.js';
-import { markdownTraceRole } from '../trace/classify.js';
+import { feedsRulesOrMatrix, markdownTraceRole } from '../trace/classify.js';
 import { markdownFacts } from '../trace/extract/markdown.js';
 import type { TraceFileFacts } from '../trace/model.js';
 import type { TraceFileContext } from '../trace/workspace-index.js';
@@ -87,7 +87,8 @@ export async function checkFile(file: SelectedFile, project: SpecwiseProject, ar
   outcome.configFile = settings.configFile;
   outcome.configErrors = settings.configErrors;
   const tooLarge = sizeReason(content.bytes, settings.maxFileSize);
-  const traced = job.trace && !tooLarge ? markdownTraceRole(path, settings) : undefined;
+  const role = job.trace && !tooLarge ? markdownTraceRole(path, settings) : undefined;
+  const traced = role && feedsRulesOrMatrix(role) ? role : undefined;
   if (traced) outcome.traceContext = { settings: settings.settings, tracesTests: settings.trace.tests !== undefined };
   const isChecked = job.lint && (file.explicit || settings.isSpec);
   if (traced && !(isChecked && traced.role === 'spec')) outcome.facts = markdownFacts({ path, text: content.text, ...traced, template: settings.template });

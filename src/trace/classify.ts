@@ -29,3 +29,14 @@ export function markdownTraceRole(path: string, settings: Pick<FileSettings, 'is
   // A spec of no tool's layout is a feature of its own: two specs in one folder may both have a REQ-1.
   return settings.isSpec ? { role: 'spec', feature: path } : undefined;
 }
+
+/**
+ * Roles whose facts a cross-file rule or the matrix reads: a checklist or a supporting note
+ * (research, quickstart, data model) only adds references for the editor's navigation, so
+ * the CLI does not read them.
+ */
+const RULE_ROLES: ReadonlySet<MarkdownTraceRole['role']> = new Set(['spec', 'tasks', 'design', 'plan']);
+
+export function feedsRulesOrMatrix(role: MarkdownTraceRole): boolean {
+  return RULE_ROLES.has(role.role);
+}

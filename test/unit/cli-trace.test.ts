@@ -132,6 +132,19 @@ describe('specwise trace and the cross-file rules in check', () => {
     assert.deepEqual(rules, ['requirement-without-task']);
   });
 
+  it('reads the files the rules and the matrix need: not a feature\'s research notes or checklists', async () => {
+    write(root, 'specs/001-export/research.md', '# Research\n\n- FR-001 needs a PDF library; FR-009 was dropped.\n');
+    write(root, 'specs/001-export/checklists/requirements.md', '# Checklist\n\n- [x] FR-001 is testable\n');
+    await run(root, ['check', '.', '--cache', '--format', 'json']);
+    const { entries } = JSON.parse(readFileSync(path.join(root, '.specwisecache'), 'utf8')) as { entries: Record<string, { outcome: { facts?: unknown } }> };
+    const factsOf = (file: string) => Object.entries(entries).find(([key]) => key.endsWith(file))?.[1].outcome.facts;
+    assert.ok(factsOf('specs/001-export/tasks.md'), 'the tasks are read');
+    assert.equal(factsOf('specs/001-export/research.md'), undefined);
+    assert.equal(factsOf('specs/001-export/checklists/requirements.md'), undefined);
+    const report = JSON.parse((await run(root, ['trace', '--format', 'json'])).stdout);
+    assert.ok(!JSON.stringify(report).includes('research.md'));
+  });
+
   it('reuses the cache for unchanged files and reads changed ones again, and a config change starts it over', async () => {
     const first = await run(root, ['check', '.', '--cache', '--format', 'json']);
     const cacheFile = path.join(root, '.specwisecache');
