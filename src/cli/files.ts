@@ -26,8 +26,8 @@ function isGlob(pattern: string): boolean {
   return picomatch.scan(pattern).isGlob;
 }
 
-/** Every file under a directory, skipping node_modules and .git, in a stable order. */
-function walk(directory: string, accept: (file: string) => boolean, out: string[]): void {
+/** Visits every file under a directory, skipping node_modules and .git, in a stable order. */
+export function walkFiles(directory: string, visit: (file: string) => void): void {
   let entries: Dirent[];
   try {
     entries = readdirSync(directory, { withFileTypes: true });
@@ -38,11 +38,17 @@ function walk(directory: string, accept: (file: string) => boolean, out: string[
   for (const entry of entries) {
     const full = path.join(directory, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(full, accept, out);
-    } else if ((entry.isFile() || entry.isSymbolicLink()) && accept(full)) {
-      out.push(full);
+      if (!SKIPPED_DIRECTORIES.has(entry.name)) walkFiles(full, visit);
+    } else if (entry.isFile() || entry.isSymbolicLink()) {
+      visit(full);
     }
   }
+}
+
+function walk(directory: string, accept: (file: string) => boolean, out: string[]): void {
+  walkFiles(directory, (file) => {
+    if (accept(file)) out.push(file);
+  });
 }
 
 /**

@@ -1,18 +1,16 @@
 /** The test and source files configurations name (`trace.tests`, `trace.sources`), found on disk. */
-import { readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { EffectiveConfig, GlobSet } from '../core/config/load.js';
 import { matches } from '../core/config/resolve.js';
 import { dirname, toPosix } from '../core/paths.js';
 import { citationPatternsOf, type CitationPatterns } from '../trace/extract/code.js';
+import { walkFiles } from './files.js';
 
 export interface CodeFile {
   path: string;
   role: 'test' | 'source';
   patterns: CitationPatterns;
 }
-
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
 /** The folder a glob set's walk starts from: its base, moved up by the patterns' leading `../`. */
 function walkRoot(globs: GlobSet): string {
@@ -25,24 +23,6 @@ function walkRoot(globs: GlobSet): string {
   return root;
 }
 
-function walk(directory: string, visit: (file: string) => void): void {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(directory, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const full = `${directory}/${entry.name}`;
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(full, visit);
-    } else if (entry.isFile() || entry.isSymbolicLink()) {
-      visit(full);
-    }
-  }
-}
-
 /** Every file a configuration's test or source globs match; a file both match is a test. */
 export function codeFilesOf(configs: Iterable<EffectiveConfig>): CodeFile[] {
   const found = new Map<string, CodeFile>();
@@ -51,7 +31,8 @@ export function codeFilesOf(configs: Iterable<EffectiveConfig>): CodeFile[] {
     const patterns = citationPatternsOf(config.trace);
     for (const [role, globs] of [['test', tests], ['source', sources]] as const) {
       if (!globs) continue;
-      walk(toPosix(path.resolve(walkRoot(globs))), (file) => {
+      walkFiles(path.resolve(walkRoot(globs)), (native) => {
+        const file = toPosix(native);
         if (!found.has(file) && matches(globs, file)) found.set(file, { path: file, role, patterns });
       });
     }
