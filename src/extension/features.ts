@@ -36,7 +36,7 @@ function tabUri(tab: vscode.Tab): vscode.Uri | undefined {
 export function createFeatures(context: vscode.ExtensionContext, output: vscode.OutputChannel, events: FeatureEvents) {
   const service = new SpecService(output);
   const diagnostics = new DiagnosticsManager(service);
-  const statusBar = new SpecStatusBar();
+  const statusBar = new SpecStatusBar((uri) => traceDiagnostics.collection.get(uri)?.length ?? 0);
   const panel = new HealthPanel();
   const trace = new TraceService(service);
   const traceDiagnostics = new TraceDiagnostics(trace);
@@ -95,11 +95,14 @@ export function createFeatures(context: vscode.ExtensionContext, output: vscode.
     diagnostics.onDidCheck((outcome, document) =>
       guarded('tracing', async () => {
         await trace.refresh(document, outcome.state?.kind === 'spec' ? outcome.state.analysis : undefined);
-        if (!document.isClosed) traceDiagnostics.showFor(document.uri);
+        if (document.isClosed) return;
+        traceDiagnostics.showFor(document.uri);
+        statusBar.refresh();
       }),
     ),
     trace.onDidChange(() => {
       traceDiagnostics.publish();
+      statusBar.refresh();
       view.refresh();
       events.lensesChanged.fire();
       events.treeChanged.fire();

@@ -14,20 +14,28 @@ const LINK_COMMANDS = ['specwise.showHealth', 'specwise.openConfiguration', 'spe
 export class SpecStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('specwise.health', vscode.StatusBarAlignment.Left, 50);
   private visible = false;
+  private last?: { outcome: CheckOutcome; document: vscode.TextDocument };
 
-  constructor() {
+  /** `traceGaps`: the cross-file findings shown in a file. */
+  constructor(private readonly traceGaps: (uri: vscode.Uri) => number = () => 0) {
     this.item.name = 'Specwise spec health';
+  }
+
+  /** Shows the active document's state again (its cross-file findings changed). */
+  refresh(): void {
+    if (this.last && !this.last.document.isClosed) this.update(this.last.outcome, this.last.document);
   }
 
   update(outcome: CheckOutcome, document: vscode.TextDocument): void {
     if (vscode.window.activeTextEditor?.document !== document) return;
+    this.last = { outcome, document };
     const { state } = outcome;
     if (!state) {
       this.hide();
       return;
     }
     const summary = state.kind === 'spec' ? healthSummary(healthOf(state.analysis)) : undefined;
-    const text = statusText({ kind: state.kind, summary, configErrors: state.settings.configErrors.length, shown: outcome.shown, total: outcome.total });
+    const text = statusText({ kind: state.kind, summary, configErrors: state.settings.configErrors.length, shown: outcome.shown, total: outcome.total, traceGaps: this.traceGaps(document.uri) });
     this.item.text = text.text;
     this.item.backgroundColor = text.warn ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     const tooltip = new vscode.MarkdownString(undefined, true);
@@ -51,6 +59,7 @@ export class SpecStatusBar implements vscode.Disposable {
   hide(): void {
     this.item.hide();
     this.visible = false;
+    this.last = undefined;
   }
 
   /** What the item shows now, for the end-to-end tests and other extensions. */

@@ -173,6 +173,13 @@ describe('extension adapters (no VS Code needed)', () => {
       assert.equal(statusText({ kind: 'skipped', configErrors: 0, shown: 0, total: 0 }).text, '$(circle-slash) Spec: skipped');
     });
 
+    it('counts the cross-file findings in the file as trace gaps', () => {
+      assert.equal(statusText({ kind: 'spec', summary: 'ok', configErrors: 0, shown: 0, total: 0, traceGaps: 6 }).text, '$(checklist) Spec: 6 trace gaps');
+      assert.equal(statusText({ kind: 'spec', summary: '2 warnings', configErrors: 0, shown: 2, total: 2, traceGaps: 1 }).text, '$(checklist) Spec: 2 warnings · 1 trace gap');
+      assert.equal(statusText({ kind: 'not-spec', configErrors: 0, shown: 0, total: 0, traceGaps: 2 }).text, '$(circle-slash) Not a spec · 2 trace gaps');
+      assert.equal(statusText({ kind: 'spec', configErrors: 0, shown: 0, total: 0, traceGaps: 0 }).text, '$(checklist) Spec: ok');
+    });
+
     it('keeps at most 1,000 diagnostics, errors and warnings first, in document order', () => {
       const finding = (severity: 'error' | 'warning' | 'info', line: number) => ({ severity, start: { line } }) as unknown as Finding;
       const findings = [...Array.from({ length: 990 }, (_, i) => finding('info', i)), ...Array.from({ length: 20 }, (_, i) => finding('warning', 1000 + i)), finding('error', 2000)];

@@ -81,6 +81,8 @@ suite('Traceability across files in VS Code', () => {
     assert.deepEqual(labels, ['US2 !', 'FR-003 !', 'FR-004 !', 'FR-005 !', 'US1', 'FR-001', 'FR-002', 'Other findings (2) !']);
     const fr001 = feature.children.find((node) => node.label === 'FR-001')!;
     assert.deepEqual(fr001.children.map((node) => node.label), ['Criteria (1)', 'Tasks (1)', 'Tests (1)']);
+    // The status item counts the spec's cross-file findings too, so "ok" never sits beside warnings.
+    await waitUntil(async () => /^\$\(checklist\) Spec: \d+ trace gaps?$/.test((await api.status())?.text ?? ''), 'the status item to count the trace gaps');
     await screenshot('traceability-view');
   });
 
