@@ -157,6 +157,12 @@ function referenceContext(unit: TextUnit): ReferenceContext {
   return 'prose';
 }
 
+/** Where the first sentence ends: at ". ", "! ", "? " or a line break. */
+function firstSentenceEnd(text: string): number {
+  const end = text.search(/[.!?](?=\s)|\n/);
+  return end < 0 ? text.length : end;
+}
+
 /**
  * An id defines a requirement or criterion where it opens a SHALL/MUST statement, or where
  * a requirements, criteria or user-story section states it (it opens a list item, table row,
@@ -171,8 +177,11 @@ function isDefinition(unit: TextUnit, id: string, index: number): boolean {
     const opensNestedItem = LEADING_ID.test(unit.text.slice(unit.text.lastIndexOf('\n', index - 1) + 1, index)) && unit.text.lastIndexOf('\n', index - 1) >= 0;
     return opensNestedItem && !inTraceSection(unit) && (unit.kind === 'requirements' || unit.kind === 'user-stories' || (unit.kind === 'success-criteria' && CRITERION_PREFIXES.has(idPrefix(id))));
   }
-  if (MODAL.test(unit.text)) return unit.kind !== 'success-criteria' || CRITERION_PREFIXES.has(idPrefix(id));
-  if (inTraceSection(unit)) return false;
+  const tracing = inTraceSection(unit);
+  // In a section that traces requirements, the id's own statement must carry the modal: "SC-010: listening test ... It must be verified by ..." reports on SC-010.
+  const statement = tracing ? unit.text.slice(0, firstSentenceEnd(unit.text)) : unit.text;
+  if (MODAL.test(statement)) return unit.kind !== 'success-criteria' || CRITERION_PREFIXES.has(idPrefix(id));
+  if (tracing) return false;
   if (unit.kind === 'success-criteria') return CRITERION_PREFIXES.has(idPrefix(id));
   return unit.kind === 'requirements' || unit.kind === 'user-stories';
 }
