@@ -159,10 +159,12 @@ export function createFeatures(context: vscode.ExtensionContext, output: vscode.
       'specwise.newSpec': guard('New Spec from Template', (options?: NewSpecOptions) => newSpec(service, options)),
       'specwise.insertMissingSections': guard('Insert Missing Sections', (options?: InsertSectionsOptions) => insertMissingSections(service, diagnostics, options)),
       'specwise.checkWorkspace': guard('Check All Specs in Workspace', async () => {
-        const result = await checkWorkspace(service, diagnostics);
-        announceWorkspaceCheck(result);
+        const checked = await checkWorkspace(service, diagnostics);
         await trace.ensureIndexed();
         traceDiagnostics.showEverywhere();
+        // The same count as the Problems panel and `specwise check .`: the cross-file findings too.
+        const result = { ...checked, traceGaps: trace.index.findings().length };
+        announceWorkspaceCheck(result);
         return { ...result, summary: workspaceSummary(result) };
       }),
       'specwise.showTraceLinks': guard('Show traceability links', (uri: vscode.Uri, position: vscode.Position, locations: vscode.Location[], id: string) => showTraceLinks(uri, position, locations, id)),

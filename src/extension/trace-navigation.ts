@@ -10,6 +10,13 @@ function rangeOf(place: Place): vscode.Range {
   return new vscode.Range(place.start.line - 1, place.start.column - 1, place.end.line - 1, place.end.column - 1);
 }
 
+/** "[US1]": text the Markdown extension would rename as a link label. */
+function isBracketed(document: vscode.TextDocument, range: vscode.Range): boolean {
+  if (range.start.character === 0) return false;
+  const line = document.lineAt(range.start.line).text;
+  return line[range.start.character - 1] === '[' && line[range.end.character] === ']';
+}
+
 /**
  * Across files: Go to Definition from a task, design note or test to the spec; Find All
  * References from anywhere to the spec, tasks, designs and tests; Rename Symbol of an id in
@@ -42,16 +49,27 @@ export class TraceNavigation implements vscode.DefinitionProvider, vscode.Refere
 
   async prepareRename(document: vscode.TextDocument, position: vscode.Position): Promise<{ range: vscode.Range; placeholder: string } | undefined> {
     await this.trace.refresh(document);
-    const target = renameTarget(this.trace.index, enginePath(document.uri), document.offsetAt(position));
+    const path = enginePath(document.uri);
+    const target = renameTarget(this.trace.index, path, document.offsetAt(position));
     if (!target) return undefined;
-    if ('error' in target) throw new Error(target.error);
+    if ('error' in target) {
+      // Refusing here would hand "[US1]" to the Markdown rename, which renames it as a link label and breaks the trace:
+      // claim the id, and say why when the edits are asked for (nothing is renamed).
+      const symbol = symbolAt(this.trace.index, path, document.offsetAt(position));
+      if (!symbol || !isBracketed(document, rangeOf(symbol.place))) throw new Error(target.error);
+      return { range: rangeOf(symbol.place), placeholder: symbol.id };
+    }
     return { range: rangeOf(target.place), placeholder: target.id };
   }
 
   async provideRenameEdits(document: vscode.TextDocument, position: vscode.Position, newName: string): Promise<vscode.WorkspaceEdit | undefined> {
     await this.trace.refresh(document);
     const plan = planRename(this.trace.index, enginePath(document.uri), document.offsetAt(position), newName);
-    if ('error' in plan) throw new Error(plan.error);
+    if ('error' in plan) {
+      // A refusal would pass the rename on to the next provider: the Markdown extension renames "[US1]" as a link label.
+      void vscode.window.showWarningMessage(`Specwise: ${plan.error}`);
+      return new vscode.WorkspaceEdit();
+    }
     // Enter applies it; Ctrl+Enter in the rename box shows it in the refactor preview first, grouped by this label.
     const edit = new vscode.WorkspaceEdit();
     for (const [path, edits] of plan.edits) {

@@ -13,12 +13,15 @@ export interface WorkspaceCheckResult {
   warnings: number;
   /** Specs not checked, with the reason (binary, too large). */
   skipped: { file: string; reason: string }[];
+  /** Cross-file findings of the workspace (a requirement no task covers, an unknown id in a task). */
+  traceGaps?: number;
 }
 
-/** The words of the closing notification: "3 specs · 2 errors · 45 warnings". */
+/** The words of the closing notification: "3 specs · 2 errors · 45 warnings · 7 trace gaps". */
 export function workspaceSummary(result: WorkspaceCheckResult): string {
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const parts = [count(result.files, 'spec'), count(result.errors, 'error'), count(result.warnings, 'warning')];
+  if (result.traceGaps) parts.push(count(result.traceGaps, 'trace gap'));
   if (result.skipped.length > 0) parts.push(`${result.skipped.length} skipped`);
   return parts.join(' · ');
 }

@@ -203,7 +203,7 @@ suite('The editor as a TPM uses it', () => {
       await vscode.commands.executeCommand('notifications.clearAll');
       const result = await vscode.commands.executeCommand<{ files: number; skipped: { file: string; reason: string }[]; summary: string }>('specwise.checkWorkspace');
       assert.deepEqual(result.skipped, [{ file: 'specs/binary.md', reason: 'binary file (contains NUL bytes)' }]);
-      assert.match(result.summary, /^\d+ specs · \d+ errors? · \d+ warnings? · 1 skipped$/);
+      assert.match(result.summary, /^\d+ specs · \d+ errors? · \d+ warnings? · \d+ trace gaps? · 1 skipped$/);
       assert.ok(!specwiseDiagnostics(binary).some((diagnostic) => ruleOf(diagnostic) === 'missing-section'), 'no findings on a binary file');
       assert.deepEqual(specwiseDiagnostics(workspaceUri('README.md')), []);
       await vscode.commands.executeCommand('notifications.showList');

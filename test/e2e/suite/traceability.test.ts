@@ -123,5 +123,25 @@ suite('Traceability across files in VS Code', () => {
     await waitUntil(() => tasks.getText() === before.tasks, 'the undo in every file');
     assert.equal(editor.document.getText(), before.spec);
     assert.equal(test.getText(), before.test);
+    // The trace follows the undo too: the view names FR-002 again.
+    await waitUntil(async () => {
+      const [feature] = await api.traceabilityView();
+      const ids = feature.children.map((node) => node.label);
+      return ids.includes('FR-002') && !ids.includes('FR-012');
+    }, 'the Traceability view to show FR-002 after the undo');
+  });
+
+  test('Rename Symbol on a story tag says why it cannot rename, and changes nothing', async () => {
+    const editor = await openSpec(TASKS);
+    const before = editor.document.getText();
+    const position = positionOf(editor.document, 'US1');
+    editor.selection = new vscode.Selection(position, position);
+    const renaming = Promise.resolve(vscode.commands.executeCommand('editor.action.rename'));
+    assert.ok(await typeText('US9', '.rename-box input.rename-input'), 'the rename box opens on the story tag');
+    assert.ok(await pressKey('Enter'));
+    await renaming;
+    await screenshot('traceability-rename-story-refused');
+    // Not renamed as a Markdown link label either: the tags still name the spec's story.
+    assert.equal(editor.document.getText(), before);
   });
 });
