@@ -17,23 +17,30 @@ export interface TraceNode {
   children: TraceNode[];
 }
 
-/** "2 tasks · 1 test · 3 criteria", with the parts the feature's conventions ask for. */
+/**
+ * "2 tasks · 1 test · 3 criteria": the counts the feature's conventions ask for and those
+ * above zero, gaps first ("⚠ no task · 1 criterion"), without repeating a gap as "0 tasks".
+ */
 export function lensTitle(row: MatrixRow, asks: { tasks: boolean; tests: boolean }): string {
   const parts: string[] = [];
-  if (asks.tasks || row.tasks.length > 0) parts.push(plural(row.tasks.length, 'task'));
-  if (asks.tests || row.tests.length > 0) parts.push(plural(row.tests.length, 'test'));
-  parts.push(row.criteria.length === 1 ? '1 criterion' : `${row.criteria.length} criteria`);
+  if (!row.gaps.includes('requirement-without-task') && (asks.tasks || row.tasks.length > 0)) parts.push(plural(row.tasks.length, 'task'));
+  if (!row.gaps.includes('requirement-without-test') && (asks.tests || row.tests.length > 0)) parts.push(plural(row.tests.length, 'test'));
+  if (row.criteria.length > 0) parts.push(row.criteria.length === 1 ? '1 criterion' : `${row.criteria.length} criteria`);
   if (row.design.length > 0) parts.push(`${row.design.length} design`);
   const gaps = row.gaps.map((gap) => GAP_LABELS[gap] ?? gap);
-  return `${gaps.length > 0 ? `$(warning) ${gaps.join(', ')} · ` : ''}${parts.join(' · ')}`;
+  if (gaps.length > 0) return [`$(warning) ${gaps.join(', ')}`, ...parts].join(' · ');
+  return parts.length > 0 ? parts.join(' · ') : 'no links';
 }
 
 function linkNode(parent: string, link: MatrixLink, index: number, relative: (path: string) => string): TraceNode {
   const place = `${relative(link.file)}:${link.line}`;
+  // A design note or test has no text of its own here: its file name and line lead, its folder follows (a long path is cut in the sidebar).
+  const named = link.label ?? link.id;
+  const fileName = link.file.slice(link.file.lastIndexOf('/') + 1);
   return {
     id: `${parent}/${index}`,
-    label: link.label ?? link.id ?? place,
-    description: link.label && link.id && !link.label.startsWith(link.id) ? `${link.id} · ${place}` : place,
+    label: named ?? `${fileName}:${link.line}`,
+    description: named ? (link.label && link.id && !link.label.startsWith(link.id) ? `${link.id} · ${place}` : place) : relative(link.file.slice(0, link.file.lastIndexOf('/'))),
     tooltip: place,
     kind: 'link',
     done: link.done,
@@ -65,7 +72,8 @@ export function traceTree(feature: MatrixFeature | undefined, relative: (path: s
       kind: 'requirement',
       gap: gaps.length > 0,
       location: { path: row.file, line: row.line },
-      children: children.filter((child) => child.children.length > 0 || child.label.startsWith('Tasks') || child.label.startsWith('Criteria')),
+      // Empty groups say nothing the gaps do not: "no task" is in the description.
+      children: children.filter((child) => child.children.length > 0),
     };
   });
   const others = feature.findings.filter((finding) => finding.ruleId !== 'requirement-without-task' && finding.ruleId !== 'requirement-without-test');

@@ -9,7 +9,9 @@ describe('the Traceability view and CodeLens titles', () => {
     const link = { file: '/ws/tasks.md', line: 4, id: 'T001', label: 'T001 Export' };
     assert.equal(lensTitle(row('FR-001', { tasks: [link, link], tests: [link], criteria: [link, link, link] }), { tasks: true, tests: true }), '2 tasks · 1 test · 3 criteria');
     assert.equal(lensTitle(row('FR-002', { criteria: [link] }), { tasks: false, tests: false }), '1 criterion');
-    assert.equal(lensTitle(row('FR-003', { gaps: ['requirement-without-task'] }), { tasks: true, tests: false }), '$(warning) no task · 0 tasks · 0 criteria');
+    assert.equal(lensTitle(row('FR-003', { gaps: ['requirement-without-task'] }), { tasks: true, tests: false }), '$(warning) no task');
+    assert.equal(lensTitle(row('FR-004', { gaps: ['requirement-without-test'], tasks: [link] }), { tasks: true, tests: true }), '$(warning) no test · 1 task');
+    assert.equal(lensTitle(row('FR-005', {}), { tasks: false, tests: false }), 'no links');
   });
 
   it("shows the feature's requirements with their links, and its other findings", () => {
@@ -18,7 +20,10 @@ describe('the Traceability view and CodeLens titles', () => {
       path: '/ws/specs/003-export',
       layout: 'spec-kit',
       tasksTrace: ['FR', 'story'],
-      requirements: [row('FR-002', { gaps: ['requirement-without-task'] }), row('FR-001', { tasks: [{ file: '/ws/tasks.md', line: 5, id: 'T002', label: 'T002 Render the PDF', done: true }] })],
+      requirements: [
+        row('FR-002', { gaps: ['requirement-without-task'] }),
+        row('FR-001', { tasks: [{ file: '/ws/tasks.md', line: 5, id: 'T002', label: 'T002 Render the PDF', done: true }], design: [{ file: '/ws/specs/003-export/plan.md', line: 160 }] }),
+      ],
       findings: [
         { path: '/ws/tasks.md', ruleId: 'orphan-task', severity: 'warning', docsUrl: '', message: 'Task T009 is linked to no requirement.', range: { start: 0, end: 1 }, start: { line: 9, column: 1 }, end: { line: 9, column: 2 }, fixes: [] },
       ],
@@ -33,6 +38,11 @@ describe('the Traceability view and CodeLens titles', () => {
     ]);
     const tasks = root.children[1].children.find((node) => node.label.startsWith('Tasks'))!;
     assert.deepEqual(tasks.children.map((node) => [node.label, node.description, node.done, node.location]), [['T002 Render the PDF', 'tasks.md:5', true, { path: '/ws/tasks.md', line: 5 }]]);
+    // Only groups with links; a design note is named by its file and line, its folder after.
+    assert.deepEqual(root.children[0].children, []);
+    assert.deepEqual(root.children[1].children.map((node) => node.label), ['Tasks (1)', 'Design (1)']);
+    const design = root.children[1].children[1].children[0];
+    assert.deepEqual([design.label, design.description], ['plan.md:160', 'specs/003-export']);
     assert.equal(traceTree(undefined, (path) => path)[0].kind, 'message');
   });
 });
