@@ -61,14 +61,14 @@ function blockDefinition(block: RequirementBlock, convention: CoverageConvention
       .filter((unit) => unit.type === 'listItem')
       .map((unit) => {
         const criterion = `${number}.${criterionNumber(doc.text, unit, ++position)}`;
-        return { ...placeOf(doc.lines, { start: unit.range.start, end: Math.min(unit.range.end, doc.lines.lineEnd(doc.lines.lineAt(unit.range.start))) }), id: criterion, label: firstLine(unit.text, 100) };
+        return { ...placeOf(doc.lines, { start: unit.range.start, end: Math.min(unit.range.end, doc.lines.lineEnd(doc.lines.lineAt(unit.range.start))) }), id: criterion, label: sourceTitle(doc.text, unit.range.start, 100) };
       });
     return { ...heading, id, kind: 'requirement', title: firstLine(title), criteria, literal: false };
   }
   if (convention === 'story-scenarios') {
     const number = STORY_NUMBER.exec(title)?.[1];
     if (!number) return undefined;
-    const criteria = block.criteria.map((unit, index) => ({ ...placeOf(doc.lines, { start: unit.range.start, end: Math.min(unit.range.end, doc.lines.lineEnd(doc.lines.lineAt(unit.range.start))) }), label: `Scenario ${index + 1}: ${firstLine(unit.text, 90)}` }));
+    const criteria = block.criteria.map((unit, index) => ({ ...placeOf(doc.lines, { start: unit.range.start, end: Math.min(unit.range.end, doc.lines.lineEnd(doc.lines.lineAt(unit.range.start))) }), label: `Scenario ${index + 1}: ${sourceTitle(doc.text, unit.range.start, 90)}` }));
     return { ...heading, id: storyId(number), kind: 'story', title: firstLine(title), criteria, literal: false };
   }
   if (convention === 'own-scenarios') {
@@ -110,7 +110,7 @@ export function specDefinitions(analysis: AnalysisContext, convention: CoverageC
     if (!target || target.kind === 'criterion') continue;
     const unit = reference.unit;
     const lineEnd = doc.lines.lineEnd(doc.lines.lineAt(unit.range.start));
-    const criterion: TraceCriterion = { ...placeOf(doc.lines, { start: unit.range.start, end: Math.min(unit.range.end, lineEnd) }), id: criterionIds.get(unit), label: firstLine(unit.text, 100) };
+    const criterion: TraceCriterion = { ...placeOf(doc.lines, { start: unit.range.start, end: Math.min(unit.range.end, lineEnd) }), id: criterionIds.get(unit), label: sourceTitle(doc.text, unit.range.start, 100) };
     const list = (target.criteria ??= []);
     if (!list.some((existing) => existing.range.start === criterion.range.start)) list.push(criterion);
   }
