@@ -9,7 +9,7 @@ import type { Nodes, Parent, Root, RootContent } from 'mdast';
 import { definitionsIn, isOpen, moveInPlace, parsePieces, type ParsedPiece } from './batch-parse.js';
 import { splitBlocks } from './blocks.js';
 import { DefinitionIndex, type Definition } from './definitions.js';
-import { mayDefine, scanSkippable, simpleDefinitions, type SkippedBlock, type SkippedRegion } from './lazy.js';
+import { mayDefine, scanSkippable, simpleDefinitions, type SignalSet, type SkippedBlock, type SkippedRegion } from './lazy.js';
 import { parseFragment } from './markdown.js';
 import type { OffsetRange } from './positions.js';
 import { tameForParser } from './tame.js';
@@ -109,6 +109,7 @@ export class BlockParser {
     cache: BlockParseCache | undefined,
     lazy: boolean,
     private readonly offsetBase = 0,
+    private readonly signals: SignalSet = 'rules',
   ) {
     this.cache = cache;
     for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) this.lineBreaks.push(at);
@@ -294,8 +295,8 @@ export class BlockParser {
   /** A skippable block's scan, with its heading lines to build or parse; undefined when it needs the parser. */
   private skippable(block: Block): SkippedBlock | undefined {
     const source = this.text.slice(block.start, block.end);
-    const scanSource = () => (tameForParser(source) === source ? (scanSkippable(source, 0, source.length) ?? null) : null);
-    const scan = this.cache ? this.cache.lookup(`scan\u0000${source}`, scanSource) : scanSource();
+    const scanSource = () => (tameForParser(source) === source ? (scanSkippable(source, 0, source.length, this.signals) ?? null) : null);
+    const scan = this.cache ? this.cache.lookup(`scan\u0000${this.signals}\u0000${source}`, scanSource) : scanSource();
     if (!scan) return undefined;
     const shift = (range: OffsetRange) => ({ start: range.start + block.start, end: range.end + block.start });
     const headings: HeadingLine[] = scan.headings.map(shift);

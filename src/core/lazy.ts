@@ -17,18 +17,22 @@ export const CLOSELY_READ_KINDS: ReadonlySet<SectionKind | undefined> = new Set<
  * parsed text (and more). They run on the raw text and on the text without inline markup,
  * so `mu*st*` or `[TB](x)D` still count.
  */
+const ID_SIGNAL = /(?:REQ|FR|NFR|SC|AC|US|UC|BR|SR|TR|QR|SEC|PERF|SYS)-\d|R\d+\.\d/;
 const TEXT_SIGNALS: readonly RegExp[] = [
   // Outside requirement and criteria sections, only "shall" sentences are normative.
   /shall/i,
-  /(?:REQ|FR|NFR|SC|AC|US|UC|BR|SR|TR|QR|SEC|PERF|SYS)-\d|R\d+\.\d/,
+  ID_SIGNAL,
   /TODO|TBD|TBC|FIXME|\?\?\?|NEEDS\s+CLARIFICATION|fill\s+(?:me|this)\s+in|to\s+be\s+(?:written|determined|decided)/i,
 ];
+
+/** Table delimiter rows: rules read tables (a line scan would tell the headings right). */
+const TABLE_DELIMITER = /^ {0,3}(?=[^\n]*-)[|:\- \t]*\|[|:\- \t]*\r?$/m;
 
 /** Markup the line scan cannot read exactly, so the parser must. */
 const MARKUP_SIGNALS: readonly RegExp[] = [
   /^ {0,3}<|<!--/m, // HTML blocks and comments (inline HTML elsewhere changes nothing a rule reads)
   /&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/, // entities
-  /^ {0,3}(?=[^\n]*-)[|:\- \t]*\|[|:\- \t]*\r?$/m, // table delimiter rows
+  TABLE_DELIMITER,
   /\]:|!\[|\]\([ \t]*\r?\n/, // definitions, images, links whose destination wraps
   /^ {0,3}(?:=+|-+)[ \t]*\r?$/m, // setext underlines and rules
   /^ {0,3}([*_])[ \t]*(?:\1[ \t]*){2,}\r?$/m, // rules
@@ -129,13 +133,21 @@ export function mayDefine(text: string): boolean {
   return INDENTED_FENCE.test(text) || withoutCode(text).includes(']:');
 }
 
-export function hasSignal(text: string): boolean {
+/**
+ * What a caller reads in blocks outside its closely read ranges: `rules`, everything a rule
+ * could flag; `ids`, only requirement ids (traceability in tasks, plans and designs, which
+ * no rule checks), so a table, a TODO or a "shall" without an id stays unparsed there.
+ */
+export type SignalSet = 'rules' | 'ids';
+
+export function hasSignal(text: string, signals: SignalSet = 'rules'): boolean {
   if (RAW_SIGNALS.some((pattern) => pattern.test(text))) return true;
   const prose = text.includes('`') || text.includes('~~~') ? withoutCode(text) : text;
-  if (MARKUP_SIGNALS.some((pattern) => pattern.test(prose))) return true;
+  if (MARKUP_SIGNALS.some((pattern) => (signals === 'rules' || pattern !== TABLE_DELIMITER) && pattern.test(prose))) return true;
+  const plain = withoutInlineMarkup(prose);
+  if (signals === 'ids') return ID_SIGNAL.test(prose) || ID_SIGNAL.test(plain);
   for (const match of prose.matchAll(ANGLE_PLACEHOLDER)) if (isAnglePlaceholder(match[1])) return true;
   if (BRACKET_PROBE.test(prose)) return true;
-  const plain = withoutInlineMarkup(prose);
   return TEXT_SIGNALS.some((pattern) => pattern.test(prose) || pattern.test(plain));
 }
 
@@ -158,9 +170,9 @@ const CONTENT_LINE = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+\p{L}|\p{L}|\d+(?![\d
  * The headings and content of a block that may go unparsed, or undefined when the block
  * needs the parser: it has a signal, or a region whose content a line scan cannot judge.
  */
-export function scanSkippable(text: string, start: number, end: number): SkippedBlock | undefined {
+export function scanSkippable(text: string, start: number, end: number, signals: SignalSet = 'rules'): SkippedBlock | undefined {
   const block = text.slice(start, end);
-  if (hasSignal(block)) return undefined;
+  if (hasSignal(block, signals)) return undefined;
   const headings: OffsetRange[] = [];
   const regions: SkippedRegion[] = [];
   let regionStart = start;
@@ -188,7 +200,8 @@ export function scanSkippable(text: string, start: number, end: number): Skipped
       regionState = 'blank';
     } else if (!blank) {
       fence = fenceOpenedBy(line);
-      if (!fence && regionState !== 'content') regionState = CONTENT_LINE.test(line) ? 'content' : 'unknown';
+      // Reading only ids, whether a region holds prose (empty-section's question) does not matter: a table row is content.
+      if (!fence && regionState !== 'content') regionState = signals === 'ids' || CONTENT_LINE.test(line) ? 'content' : 'unknown';
     }
     at = lineEnd + 1;
   }

@@ -5,6 +5,7 @@ import { endOf, plainText, startOf } from './markdown.js';
 import type { FrontMatter, HtmlComment, List, Section, SpecDocument, Table } from './model.js';
 import { normalizeTitle } from './normalize.js';
 import { isPlaceholderOnly } from './placeholders.js';
+import type { SignalSet } from './lazy.js';
 import { LineIndex, type OffsetRange } from './positions.js';
 
 export interface ParseOptions {
@@ -17,6 +18,8 @@ export interface ParseOptions {
   inspected?: (doc: SpecDocument) => readonly OffsetRange[];
   /** Leave the cache's sweep to the caller, whose rules keep using the cache (default: sweep). */
   keepCacheOpen?: boolean;
+  /** What is read outside the inspected ranges: everything rules flag (default), or only ids. */
+  signals?: SignalSet;
 }
 
 const BOM = 0xfeff;
@@ -27,7 +30,7 @@ export function parseSpec(text: string, uri?: string, options: ParseOptions = {}
   const body = offsetBase ? text.slice(1) : text;
   let doc: SpecDocument;
   try {
-    const parser = new BlockParser(body, options.cache, options.inspected !== undefined, offsetBase);
+    const parser = new BlockParser(body, options.cache, options.inspected !== undefined, offsetBase, options.signals);
     doc = buildDocument(text, uri, parser.result(), body, offsetBase);
     if (options.inspected && parser.parseWithin(options.inspected(doc))) doc = buildDocument(text, uri, parser.result(), body, offsetBase);
   } catch (error) {

@@ -98,6 +98,19 @@ describe('block parsing', () => {
       }
     });
 
+    it('reading only ids (tasks, plans, designs), parses only blocks with ids or markup that hides headings', () => {
+      for (const text of ['See REQ-4.', 'See F**R-0**01.', 'a &amp; b', 'Title\n---', '  # h', '<div>']) assert.equal(hasSignal(text, 'ids'), true, text);
+      for (const text of ['It shall work.', 'TODO later', 'Ask the <owner>.', '| a | b |\n|---|---|\n| 1 | 2 |']) assert.equal(hasSignal(text, 'ids'), false, text);
+      const text = '# Plan\n\n## Summary\n\nIt shall work. TODO.\n\n| Step | Owner |\n| --- | --- |\n| Build | Ana |\n\n## Mapping\n\n| Phase | Covers |\n| --- | --- |\n| 1 | FR-001 |\n';
+      const summary = text.indexOf('It shall');
+      const owners = text.indexOf('| Build');
+      const leftUnparsed = (signals: 'rules' | 'ids', offset: number) => parseSpec(text, 'plan.md', { inspected: () => [], signals }).unparsed.some((region) => region.start <= offset && offset < region.end);
+      assert.deepEqual([leftUnparsed('rules', summary), leftUnparsed('rules', owners)], [false, false]);
+      assert.deepEqual([leftUnparsed('ids', summary), leftUnparsed('ids', owners)], [true, true], 'the summary and its table stay unparsed');
+      const mapping = parseSpec(text, 'plan.md', { inspected: () => [], signals: 'ids' }).tables.find((table) => table.rows.some((row) => row.cells.some((cell) => cell.text === 'FR-001')));
+      assert.ok(mapping, 'the table with an id is parsed');
+    });
+
     it('ignores what only code holds, and ordinary punctuation', () => {
       for (const text of ['Call `shall_use` here.', '```\nlet x: Vec<T> = shall();\n```', 'a < b and c | d, R&D', 'See [the book](https://x.y).', 'It must work: outside requirements, "must" describes.']) {
         assert.equal(hasSignal(text), false, text);

@@ -103,7 +103,8 @@ export function markdownFacts(input: MarkdownFactsInput): TraceFileFacts {
     const { kinds } = matchTemplate(doc, template);
     return [...doc.sections.filter((section) => CLOSELY_READ_KINDS.has(kinds.get(section))).map((section) => section.range), ...tracedSections(doc)];
   };
-  const parsed = () => parseSpec(input.text, input.path, { cache: input.cache, inspected });
+  // Outside specs no rule reads the text: only ids, tasks and story tags make a block parsed.
+  const parsed = () => parseSpec(input.text, input.path, { cache: input.cache, inspected, signals: isSpec ? 'rules' : 'ids' });
   const analysis = input.analysis ?? createAnalysisContext(parsed(), template);
   const { doc } = analysis;
   const outline = input.role === 'tasks' ? tasksOf(doc) : undefined;
