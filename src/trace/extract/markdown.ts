@@ -52,6 +52,13 @@ function tracedSections(doc: SpecDocument): OffsetRange[] {
   return doc.sections.filter((section) => TRACE_SIGNAL.test(doc.text.slice(section.bodyRange.start, section.bodyRange.end))).map((section) => section.bodyRange);
 }
 
+const TRACE_SIGNALS = new RegExp(TRACE_SIGNAL.source, 'gim');
+
+/** Outside tasks files, where no task outline needs a whole section: the places traceability reads, whose blocks get parsed. */
+function tracedPlaces(doc: SpecDocument): OffsetRange[] {
+  return [...doc.text.matchAll(TRACE_SIGNALS)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+}
+
 /** "Phase 6", "Phases 4-5", "Phases 2, 7, 8": the phases a mapping row names. */
 const PHASE_LIST = /\bphases?\s+(\d+(?:\s*(?:[-–,&]|and)\s*\d+)*)/gi;
 
@@ -99,7 +106,7 @@ export function markdownFacts(input: MarkdownFactsInput): TraceFileFacts {
   const template = isSpec ? (input.template ?? NO_TEMPLATE) : NO_TEMPLATE;
   // Blocks nothing reads closely stay unparsed, as in a check: a spec's requirement sections, any file's traced sections.
   const inspected = (doc: SpecDocument) => {
-    if (!isSpec) return tracedSections(doc);
+    if (!isSpec) return input.role === 'tasks' ? tracedSections(doc) : tracedPlaces(doc);
     const { kinds } = matchTemplate(doc, template);
     return [...doc.sections.filter((section) => CLOSELY_READ_KINDS.has(kinds.get(section))).map((section) => section.range), ...tracedSections(doc)];
   };
