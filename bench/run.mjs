@@ -106,7 +106,9 @@ const vsix = path.join(ROOT, 'dist', 'specwise.vsix');
 const vsixKb = existsSync(vsix) ? statSync(vsix).size / 1024 : NaN;
 const extensionLoad = JSON.parse(spawnSync('node', [path.join(ROOT, 'bench', 'extension-load.cjs')], { encoding: 'utf8' }).stdout);
 const metricsFile = path.join(ROOT, 'test-results', 'e2e', 'metrics.json');
-const activation = existsSync(metricsFile) ? JSON.parse(readFileSync(metricsFile, 'utf8')) : undefined;
+const metrics = existsSync(metricsFile) ? JSON.parse(readFileSync(metricsFile, 'utf8')) : undefined;
+// A run that measured nothing (an older harness, or one interrupted) counts as none.
+const activation = typeof metrics?.activationMs === 'number' ? metrics : undefined;
 
 const lines = [
   `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; median of ${RUNS} runs.`,
