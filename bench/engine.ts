@@ -4,19 +4,9 @@ import { readFileSync } from 'node:fs';
 import { lintText } from '../src/api.js';
 import { BlockParseCache } from '../src/core/block-parse.js';
 import { doubledSpec, generatedSpec } from './generated-spec.js';
+import { percentile, random } from './stats.js';
 
 const [mode, ...args] = process.argv.slice(2);
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
-}
-
-/** A deterministic pseudo-random sequence, so runs are comparable. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
-}
 
 function timed(work: () => void): number {
   const started = performance.now();

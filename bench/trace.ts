@@ -1,40 +1,26 @@
 // Traceability in one process: indexing the spec-driven corpora (time and memory), and
 // keeping the index and the cross-file findings up to date while one file is edited.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { SpecwiseProject } from '../src/config.js';
+import { walkFiles } from '../src/cli/files.js';
 import { nodeHost } from '../src/cli/node-host.js';
 import { BlockParseCache } from '../src/core/block-parse.js';
 import { toPosix } from '../src/core/paths.js';
 import { markdownFacts } from '../src/trace/extract/markdown.js';
 import { markdownTraceRole } from '../src/trace/classify.js';
-import { readTraceFile } from '../src/trace/read-file.js';
+import { MARKDOWN_FILE, readTraceFile } from '../src/trace/read-file.js';
 import { WorkspaceIndex, type TraceFileContext } from '../src/trace/workspace-index.js';
+import { percentile, random } from './stats.js';
 
 const [mode, ...args] = process.argv.slice(2);
 
 function markdownFiles(dir: string): string[] {
   const files: string[] = [];
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      if (entry.name === '.git' || entry.name === 'node_modules') continue;
-      const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/\.(md|markdown)$/i.test(entry.name)) files.push(toPosix(full));
-    }
-  };
-  walk(dir);
+  walkFiles(dir, (file) => {
+    if (MARKDOWN_FILE.test(file)) files.push(toPosix(file));
+  });
   return files.sort();
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
-}
-
-function random(seed: number): () => number {
-  let state = seed;
-  return () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
 }
 
 function heapMB(): number {

@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Code } from 'mdast';
 import { applyFixes, lintText } from '../../src/api.js';
 import { parseMarkdown } from '../../src/core/markdown.js';
-import { ruleDocsUrl } from '../../src/core/rule.js';
 import { builtInRules } from '../../src/rules/index.js';
 import { builtInTemplates } from '../../src/templates/index.js';
-import { PROJECT_ROOT } from './helpers.js';
+import { exampleMeta, ruleDocsPage } from './rule-doc-pages.js';
 
 interface DocExample {
   kind: 'flagged' | 'ok';
@@ -22,13 +19,10 @@ function readExamples(markdown: string): DocExample[] {
   const visit = (node: { type: string; children?: unknown[] }) => {
     if (node.type === 'code') {
       const code = node as Code;
-      const meta = (code.meta ?? '').split(/\s+/);
-      const kind = meta.find((word) => word === 'flagged' || word === 'ok') as DocExample['kind'] | undefined;
+      const meta = exampleMeta(code);
       // Blocks with `file=` are the files of a cross-file example (test/unit/trace-rule-docs.test.ts).
-      if (code.lang === 'markdown' && kind && !meta.some((word) => word.startsWith('file='))) {
-        const option = (name: string) => meta.find((word) => word.startsWith(`${name}=`))?.slice(name.length + 1);
-        const lines = option('lines')?.split(',').map(Number);
-        examples.push({ kind, text: `${code.value}\n`, template: option('template'), lines });
+      if (code.lang === 'markdown' && meta.verdict && meta.option('file') === undefined) {
+        examples.push({ kind: meta.verdict, text: `${code.value}\n`, template: meta.option('template'), lines: meta.lines });
       }
     }
     for (const child of (node.children ?? []) as { type: string }[]) visit(child);
@@ -52,15 +46,9 @@ function keepsAllText(before: string, after: string): boolean {
 describe('rule documentation examples', () => {
   for (const rule of builtInRules) {
     describe(rule.id, () => {
-      const file = path.join(PROJECT_ROOT, 'docs/rules', `${rule.id}.md`);
-
-      it('has a docs page that its docs URL points to', () => {
-        assert.ok(existsSync(file), `missing ${file}`);
-        assert.equal(rule.docs, ruleDocsUrl(rule.id));
-      });
-
-      if (!existsSync(file)) return;
-      const examples = readExamples(readFileSync(file, 'utf8'));
+      const page = ruleDocsPage(rule);
+      if (page === undefined) return;
+      const examples = readExamples(page);
 
       it('documents at least one flagged and one clean example', () => {
         assert.ok(examples.some((example) => example.kind === 'flagged'));

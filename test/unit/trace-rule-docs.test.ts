@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Code, RootContent } from 'mdast';
 import { parseMarkdown } from '../../src/core/markdown.js';
-import { ruleDocsUrl } from '../../src/core/rule.js';
 import { traceRules } from '../../src/trace/rules/index.js';
-import { PROJECT_ROOT } from './helpers.js';
+import { exampleMeta, ruleDocsPage } from './rule-doc-pages.js';
 import { indexOf, ROOT } from './trace-helpers.js';
 
 interface ExampleFile {
@@ -24,16 +21,14 @@ function readExamples(markdown: string): ExampleFile[][] {
   const examples: ExampleFile[][] = [];
   let current: ExampleFile[] | undefined;
   for (const node of parseMarkdown(markdown).children as RootContent[]) {
-    const meta = node.type === 'code' ? ((node as Code).meta ?? '').split(/\s+/) : [];
-    const file = meta.find((word) => word.startsWith('file='))?.slice('file='.length);
-    if (!file) {
+    const meta = node.type === 'code' ? exampleMeta(node as Code) : undefined;
+    const file = meta?.option('file');
+    if (!meta || !file) {
       current = undefined;
       continue;
     }
     if (!current) examples.push((current = []));
-    const verdict = meta.find((word) => word === 'flagged' || word === 'ok') as ExampleFile['verdict'];
-    const lines = meta.find((word) => word.startsWith('lines='))?.slice('lines='.length).split(',').map(Number);
-    current.push({ path: file, text: `${(node as Code).value}\n`, verdict, lines });
+    current.push({ path: file, text: `${(node as Code).value}\n`, verdict: meta.verdict, lines: meta.lines });
   }
   return examples;
 }
@@ -41,15 +36,9 @@ function readExamples(markdown: string): ExampleFile[][] {
 describe('cross-file rule documentation examples', () => {
   for (const rule of traceRules) {
     describe(rule.id, () => {
-      const file = path.join(PROJECT_ROOT, 'docs/rules', `${rule.id}.md`);
-
-      it('has a docs page that its docs URL points to', () => {
-        assert.ok(existsSync(file), `missing ${file}`);
-        assert.equal(rule.docs, ruleDocsUrl(rule.id));
-      });
-
-      if (!existsSync(file)) return;
-      const examples = readExamples(readFileSync(file, 'utf8'));
+      const page = ruleDocsPage(rule);
+      if (page === undefined) return;
+      const examples = readExamples(page);
 
       it('documents at least one flagged and one clean file across files', () => {
         const verdicts = examples.flat().map((entry) => entry.verdict);
