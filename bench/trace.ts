@@ -6,10 +6,10 @@ import { SpecwiseProject } from '../src/config.js';
 import { walkFiles } from '../src/cli/files.js';
 import { nodeHost } from '../src/cli/node-host.js';
 import { BlockParseCache } from '../src/core/block-parse.js';
-import { toPosix } from '../src/core/paths.js';
+import { MARKDOWN_FILE, toPosix } from '../src/core/paths.js';
 import { markdownFacts } from '../src/trace/extract/markdown.js';
 import { markdownTraceRole } from '../src/trace/classify.js';
-import { MARKDOWN_FILE, readTraceFile } from '../src/trace/read-file.js';
+import { readTraceFile } from '../src/trace/read-file.js';
 import { WorkspaceIndex, type TraceFileContext } from '../src/trace/workspace-index.js';
 import { percentile, random } from './stats.js';
 

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { SpecSettings } from '../config.js';
 import type { ConfigError } from '../core/config/locate.js';
 import type { TraceMatrix } from '../trace/matrix.js';
+import { MARKDOWN_FILE } from '../core/paths.js';
 
 /** Arguments the caller can correct: the message says what to change. */
 export class ToolInputError extends Error {
@@ -48,6 +49,6 @@ export function defineTool<Shape extends z.ZodRawShape>(tool: SpecTool<Shape>): 
 
 /** A path is a Markdown file, or the caller hears why not. */
 export function markdownPath(path: string): string {
-  if (!/\.(?:md|markdown)$/i.test(path)) throw new ToolInputError(`'${path}' is not a Markdown file: Specwise reads .md and .markdown files.`);
+  if (!MARKDOWN_FILE.test(path)) throw new ToolInputError(`'${path}' is not a Markdown file: Specwise reads .md and .markdown files.`);
   return path;
 }

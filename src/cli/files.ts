@@ -2,9 +2,9 @@ import { readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { UsageError } from './args.js';
+import { MARKDOWN_FILE } from '../core/paths.js';
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
-const MARKDOWN = /\.(md|markdown)$/i;
 
 export interface SelectedFile {
   /** Absolute path. */
@@ -76,7 +76,7 @@ export function selectFiles(inputs: readonly string[], cwd: string): FileSelecti
     } else if (stats?.isDirectory()) {
       directories.push(input);
       const found: string[] = [];
-      walk(absolute, (file) => MARKDOWN.test(file), found);
+      walk(absolute, (file) => MARKDOWN_FILE.test(file), found);
       for (const file of found) add(file, false, input);
     } else if (isGlob(input)) {
       const { base, glob } = picomatch.scan(input.replace(/\\/g, '/'));

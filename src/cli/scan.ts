@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createConfigLoader } from '../config.js';
 import type { EffectiveConfig } from '../core/config/load.js';
+import { binaryReason } from '../core/file-policy.js';
 import { toPosix } from '../core/paths.js';
 import { codeFacts } from '../trace/extract/code.js';
 import { WorkspaceIndex } from '../trace/workspace-index.js';
@@ -98,7 +99,7 @@ export async function traceIndexOf(outcomes: readonly FileOutcome[], configFiles
       continue;
     }
     // Binary files cite nothing.
-    if (bytes.subarray(0, 8192).includes(0)) continue;
+    if (binaryReason(bytes)) continue;
     const hash = cache ? fileHash(bytes) : '';
     const cached = cache?.get(code.path, hash, false)?.outcome.facts;
     const facts = cached?.role === code.role ? cached : codeFacts(code.path, bytes.toString('utf8'), code.role, code.patterns);

@@ -33,3 +33,6 @@ export function relativeInside(from: string, path: string): string | undefined {
   if (path === base) return '';
   return path.startsWith(`${base}/`) ? path.slice(base.length + 1) : base === '/' && path.startsWith('/') ? path.slice(1) : undefined;
 }
+
+/** A Markdown file's name: `.md` or `.markdown`, any case. */
+export const MARKDOWN_FILE = /\.(?:md|markdown)$/i;

@@ -3,6 +3,7 @@ import { normalizeTitle } from './normalize.js';
 import { documentDate } from './document-date.js';
 import { headingKind } from './heading-kinds.js';
 import type { SectionKind, Template, TemplateSection } from './template.js';
+import { addTo } from './collections.js';
 
 export interface MatchedSection {
   templateSection: TemplateSection;
@@ -105,7 +106,7 @@ export function matchTemplate(doc: SpecDocument, fullTemplate: Template): Templa
       const match = { templateSection, templateIndex, section };
       matched.push(match);
       byId.set(templateSection.id, match);
-      claimedBy.set(section, [...(claimedBy.get(section) ?? []), templateSection.id]);
+      addTo(claimedBy, section, templateSection.id);
     }
   }
   const missing = template.sections.filter((templateSection) => !byId.has(templateSection.id));

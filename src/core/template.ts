@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addTo } from './collections.js';
 
 export const SECTION_KINDS = [
   'summary',
@@ -96,7 +97,7 @@ export function section(
 /** Each template once, with the other names that select it: "kiro (also ears)". */
 export function describeTemplateNames(templates: ReadonlyMap<string, Template>): string[] {
   const names = new Map<Template, string[]>();
-  for (const [name, template] of templates) names.set(template, [...(names.get(template) ?? []), name]);
+  for (const [name, template] of templates) addTo(names, template, name);
   return [...names].map(([template, all]) => {
     const others = all.filter((name) => name !== template.name);
     return others.length > 0 ? `${template.name} (also ${others.join(', ')})` : template.name;

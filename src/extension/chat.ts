@@ -13,8 +13,8 @@ import { newSpecTemplate } from './commands.js';
 import { abortSignalOf, languageModelChat } from './language-model.js';
 import type { DocumentAnalysis, SpecService } from './service.js';
 import { readSettings } from './settings.js';
-
-export const PARTICIPANT_ID = 'specwise.specwise';
+import { addTo } from '../core/collections.js';
+import { MARKDOWN_FILE } from '../core/paths.js';
 
 /** What each answer reports back, for follow-ups and for tests. */
 export interface SpecwiseChatResult extends vscode.ChatResult {
@@ -54,7 +54,7 @@ async function activeSpec(service: SpecService): Promise<{ editor: vscode.TextEd
 async function referencedSpec(service: SpecService, request: vscode.ChatRequest) {
   for (const reference of request.references) {
     const uri = reference.value instanceof vscode.Uri ? reference.value : reference.value instanceof vscode.Location ? reference.value.uri : undefined;
-    if (!uri || !/\.(?:md|markdown)$/i.test(uri.path)) continue;
+    if (!uri || !MARKDOWN_FILE.test(uri.path)) continue;
     const document = await vscode.workspace.openTextDocument(uri);
     const analysis = await service.analyze(document);
     if (analysis) return { document, analysis };
@@ -172,7 +172,7 @@ export class SpecwiseChat {
     stream.markdown(`**${plain(name)}**, checked against the **${template.name}** template: ${findings.length} finding${findings.length === 1 ? '' : 's'} (${count('error')} errors, ${count('warning')} warnings, ${count('info')} info).\n\n`);
     const buttons: vscode.Command[] = [];
     const byRule = new Map<string, Finding[]>();
-    for (const finding of findings) byRule.set(finding.ruleId, [...(byRule.get(finding.ruleId) ?? []), finding]);
+    for (const finding of findings) addTo(byRule, finding.ruleId, finding);
     for (const [ruleId, found] of byRule) {
       stream.markdown(`\n#### \`${ruleId}\` (${found[0].severity})\n\n${plain(RULE_DESCRIPTIONS.get(ruleId) ?? '')} [Rule documentation](${found[0].docsUrl})\n\n`);
       for (const finding of found) {

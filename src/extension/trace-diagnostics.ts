@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { addTo } from '../core/collections.js';
 import { toDiagnostic } from './convert.js';
 import { enginePath } from './service.js';
 import { readSettings } from './settings.js';
@@ -18,12 +19,17 @@ export class TraceDiagnostics implements vscode.Disposable {
   publish(): void {
     const open = new Set(vscode.workspace.textDocuments.map((document) => document.uri.toString()));
     const byPath = new Map<string, vscode.Diagnostic[]>();
+    // Per file, not per finding: the file's uri and its settings.
+    const files = new Map<string, { key: string; uri: vscode.Uri; infoSeverity: 'information' | 'hint' } | undefined>();
     for (const finding of this.trace.index.findings()) {
-      const uri = this.trace.uriOf(finding.path);
-      if (!this.everywhere && !open.has(uri.toString())) continue;
-      const list = byPath.get(uri.toString()) ?? [];
-      list.push(toDiagnostic(uri, finding, readSettings(uri).infoSeverity, (path) => this.trace.uriOf(path)));
-      byPath.set(uri.toString(), list);
+      let file = files.get(finding.path);
+      if (!files.has(finding.path)) {
+        const uri = this.trace.uriOf(finding.path);
+        const key = uri.toString();
+        file = this.everywhere || open.has(key) ? { key, uri, infoSeverity: readSettings(uri).infoSeverity } : undefined;
+        files.set(finding.path, file);
+      }
+      if (file) addTo(byPath, file.key, toDiagnostic(file.uri, finding, file.infoSeverity, (path) => this.trace.uriOf(path)));
     }
     const stale: vscode.Uri[] = [];
     this.collection.forEach((uri) => {

@@ -3,6 +3,8 @@ import { matrixRow, type MatrixLink } from '../trace/matrix.js';
 import { enginePath } from './service.js';
 import type { TraceService } from './trace-service.js';
 import { lensTitle } from './trace-view-model.js';
+import { addTo } from '../core/collections.js';
+import { isGapFinding } from '../trace/report/common.js';
 
 /** "2 tasks · 1 test · 3 criteria" above each requirement of a spec; clicking lists them. */
 export class TraceLenses implements vscode.CodeLensProvider {
@@ -22,9 +24,9 @@ export class TraceLenses implements vscode.CodeLensProvider {
     const links = index.workspaceLinks();
     const gaps = new Map<string, string[]>();
     for (const finding of index.findingsFor(path)) {
-      if (finding.ruleId !== 'requirement-without-task' && finding.ruleId !== 'requirement-without-test') continue;
+      if (!isGapFinding(finding)) continue;
       const id = String(finding.data?.id);
-      gaps.set(id, [...(gaps.get(id) ?? []), finding.ruleId]);
+      addTo(gaps, id, finding.ruleId);
     }
     const asks = { tasks: feature.files.some((file) => file.role === 'tasks'), tests: index.workspace().tracesTests(facts) };
     const lenses: vscode.CodeLens[] = [];

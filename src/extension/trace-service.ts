@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import type { GlobSet } from '../core/config/load.js';
 import { BlockParseCache } from '../core/block-parse.js';
-import { dirname } from '../core/paths.js';
-import { isTraceCodeFile, MARKDOWN_FILE, readTraceFile } from '../trace/read-file.js';
-import type { TraceFinding } from '../trace/runner.js';
+import { dirname, MARKDOWN_FILE } from '../core/paths.js';
+import { isTraceCodeFile, readTraceFile } from '../trace/read-file.js';
 import { WorkspaceIndex } from '../trace/workspace-index.js';
 import { enginePath, type DocumentAnalysis, type SpecService } from './service.js';
 import { readSettings } from './settings.js';
@@ -177,10 +176,6 @@ export class TraceService implements vscode.Disposable {
   /** Whether a file is read for traceability (Markdown of a feature, or a configured test or source file). */
   isIndexed(uri: vscode.Uri): boolean {
     return this.index.facts(enginePath(uri)) !== undefined;
-  }
-
-  findingsFor(uri: vscode.Uri): TraceFinding[] {
-    return this.index.findingsFor(enginePath(uri));
   }
 
   dispose(): void {

@@ -1,6 +1,6 @@
 /** The Traceability view and the CodeLens titles, as pure functions (no VS Code import). */
 import type { MatrixFeature, MatrixLink, MatrixRow } from '../trace/matrix.js';
-import { GAP_LABELS, plural, tasksTraceText } from '../trace/report/common.js';
+import { gapLabels, isGapFinding, plural, tasksTraceText } from '../trace/report/common.js';
 
 export interface TraceNode {
   /** Stable within one feature, so the tree keeps what is expanded. */
@@ -27,7 +27,7 @@ export function lensTitle(row: MatrixRow, asks: { tasks: boolean; tests: boolean
   if (!row.gaps.includes('requirement-without-test') && (asks.tests || row.tests.length > 0)) parts.push(plural(row.tests.length, 'test'));
   if (row.criteria.length > 0) parts.push(row.criteria.length === 1 ? '1 criterion' : `${row.criteria.length} criteria`);
   if (row.design.length > 0) parts.push(`${row.design.length} design`);
-  const gaps = row.gaps.map((gap) => GAP_LABELS[gap] ?? gap);
+  const gaps = gapLabels(row);
   if (gaps.length > 0) return [`$(warning) ${gaps.join(', ')}`, ...parts].join(' · ');
   return parts.length > 0 ? parts.join(' · ') : 'no links';
 }
@@ -59,7 +59,7 @@ export function traceTree(feature: MatrixFeature | undefined, relative: (path: s
   if (!feature) return [{ id: 'none', label: 'Open a spec, tasks or design file of a feature to see its traceability.', kind: 'message', children: [] }];
   const requirements: TraceNode[] = feature.requirements.map((row) => {
     const id = `${feature.path}#${row.id}`;
-    const gaps = row.gaps.map((gap) => GAP_LABELS[gap] ?? gap);
+    const gaps = gapLabels(row);
     const children = [group(id, 'Criteria', row.criteria, relative), group(id, 'Tasks', row.tasks, relative), group(id, 'Tests', row.tests, relative), group(id, 'Design', row.design, relative)];
     if (row.code.length > 0) children.push(group(id, 'Code', row.code, relative));
     // "FR-003: System MUST …" says its id twice next to the label.
@@ -76,7 +76,7 @@ export function traceTree(feature: MatrixFeature | undefined, relative: (path: s
       children: children.filter((child) => child.children.length > 0),
     };
   });
-  const others = feature.findings.filter((finding) => finding.ruleId !== 'requirement-without-task' && finding.ruleId !== 'requirement-without-test');
+  const others = feature.findings.filter((finding) => !isGapFinding(finding));
   const gapCount = requirements.filter((node) => node.gap).length + others.length;
   const nodes: TraceNode[] = [
     {

@@ -3,6 +3,7 @@
 // continuing a spec's), each criterion naming what it verifies, and references renamed.
 import type { Section, SpecDocument } from '../core/model.js';
 import { parseSpec } from '../core/parse.js';
+import { CRITERION_PREFIXES } from '../core/requirements.js';
 import type { Template, TemplateSection } from '../core/template.js';
 import { matchTemplate, titleSection, type TemplateMatch } from '../core/template-match.js';
 import { nextId, type Numbering } from '../translate/render.js';
@@ -21,7 +22,6 @@ const STORY_SECTION = /user-stories|stories|scenarios/;
 
 const REQUIREMENT_PREFIXES = new Set(['REQ', 'FR', 'BR', 'SR', 'TR', 'SYS', 'R']);
 const NFR_PREFIXES = new Set(['NFR', 'QR', 'PERF', 'SEC']);
-const CRITERION_PREFIXES = new Set(['AC', 'SC']);
 
 type Family = 'requirement' | 'nfr' | 'criterion';
 

@@ -7,6 +7,7 @@ import type { ChatModel } from './chat.js';
 import { ModelFailure } from './failure.js';
 import { RULE_GUIDANCE } from './guidance.js';
 import { sendWithLimits, type SendOptions } from './translate.js';
+import { addTo } from '../core/collections.js';
 
 /** Findings a rewording can fix, as opposed to a missing section or a table cell. */
 export const REWORDABLE_RULES = new Set(['unmeasurable-success-criterion', 'vague-term', 'escape-clause', 'open-ended-clause']);
@@ -27,7 +28,7 @@ export function rewordableLines(findings: readonly Finding[]): Map<number, Findi
   for (const finding of findings) {
     if (!REWORDABLE_RULES.has(finding.ruleId) || finding.start.line !== finding.end.line) continue;
     if (!lines.has(finding.start.line) && lines.size >= MAX_LINES) continue;
-    lines.set(finding.start.line, [...(lines.get(finding.start.line) ?? []), finding]);
+    addTo(lines, finding.start.line, finding);
   }
   return lines;
 }

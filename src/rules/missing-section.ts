@@ -3,6 +3,7 @@ import { normalizeTitle } from '../core/normalize.js';
 import type { OffsetRange } from '../core/positions.js';
 import { CRITERION_PREFIXES, idPrefix, requirementIndexOf } from '../core/requirements.js';
 import { defineRule, ruleDocsUrl, type RuleContext } from '../core/rule.js';
+import { stubText } from './requirement-without-acceptance.js';
 import { missingSectionEdit } from '../core/scaffold.js';
 import type { Template, TemplateSection } from '../core/template.js';
 import { titleSection, type TemplateMatch } from '../core/template-match.js';
@@ -70,7 +71,7 @@ function scaffoldFor(context: RuleContext<unknown>, templateSection: TemplateSec
     .map(([id]) => id);
   // No ids yet: the scaffold's own citation (REQ-1) matches the requirement scaffold.
   if (ids.length === 0) return templateSection.scaffold;
-  return ids.map((id) => `- Given TBD, when TBD, then TBD (verifies ${id}).`).join('\n');
+  return ids.map(stubText).join('\n');
 }
 
 export const missingSection = defineRule({

@@ -40,7 +40,8 @@ function criteriaBelow(context: RuleContext<unknown>): (section: Section | undef
   return below;
 }
 
-function stubText(id: string): string {
+/** A criterion to fill in that verifies `id`. */
+export function stubText(id: string): string {
   return `- Given TBD, when TBD, then TBD (verifies ${id}).`;
 }
 

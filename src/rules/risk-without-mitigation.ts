@@ -3,6 +3,7 @@ import { unitsOf } from '../core/requirements.js';
 import { fieldName, hasMitigationSection, isAssessment, isMitigationLeadIn, listOf, statesMitigation } from '../core/risk-forms.js';
 import { defineRule, ruleDocsUrl } from '../core/rule.js';
 import type { TextUnit } from '../core/units.js';
+import { addTo } from '../core/collections.js';
 
 const MITIGATION_COLUMN = /mitigat|response|contingenc|plan|remediat|action|treatment|对策|缓解|应对|対策|완화|대응/i;
 const REQUIRED_COLUMNS: [string, RegExp][] = [
@@ -27,7 +28,7 @@ export const riskWithoutMitigation = defineRule({
     for (const entry of entries) {
       if (entry.type !== 'listItem') continue;
       const list = listOf(topLevelLists, entry);
-      listed.set(list, [...(listed.get(list) ?? []), entry]);
+      addTo(listed, list, entry);
     }
     const answered = new Map<unknown, boolean>();
     const answeredElsewhere = (entry: TextUnit) => {

@@ -7,6 +7,7 @@
 import type { LayoutName } from '../core/layout.js';
 import { idFamily } from '../core/requirements.js';
 import type { TraceCitation, TraceDefinition, TraceFileFacts, TraceRole } from './model.js';
+import { addTo } from '../core/collections.js';
 
 /** A citation and the file it is in. */
 export interface Cited {
@@ -90,7 +91,7 @@ export function resolveFeature(path: string, files: readonly TraceFileFacts[]): 
   const parts = new Map<string, TraceRequirement[]>();
   for (const [id, requirement] of feature.requirements) {
     const whole = /^([A-Z]+-\d+)[a-z]$/.exec(id)?.[1];
-    if (whole) parts.set(whole, [...(parts.get(whole) ?? []), requirement]);
+    if (whole) addTo(parts, whole, requirement);
   }
   for (const file of ordered) {
     for (const citation of file.citations) {
@@ -134,10 +135,10 @@ export function resolveWorkspaceCitations(features: Iterable<FeatureTrace>, file
   const byId = new Map<string, FeatureTrace[]>();
   const families = new Set<string>();
   for (const feature of features) {
-    byName.set(feature.name, [...(byName.get(feature.name) ?? []), feature]);
+    addTo(byName, feature.name, feature);
     const base = feature.name.slice(feature.name.lastIndexOf('/') + 1);
-    if (base !== feature.name) byName.set(base, [...(byName.get(base) ?? []), feature]);
-    for (const id of [...feature.requirements.keys(), ...feature.criterionOwners.keys()]) byId.set(id, [...(byId.get(id) ?? []), feature]);
+    if (base !== feature.name) addTo(byName, base, feature);
+    for (const id of [...feature.requirements.keys(), ...feature.criterionOwners.keys()]) addTo(byId, id, feature);
     for (const family of feature.families) families.add(family);
   }
   const links: WorkspaceLinks = { byRequirement: new Map(), unresolved: [] };
@@ -147,7 +148,7 @@ export function resolveWorkspaceCitations(features: Iterable<FeatureTrace>, file
       const targets = candidates.map((feature) => lookup(feature, citation.id)).filter((target): target is TraceRequirement => target !== undefined);
       if (targets.length === 1) {
         const key = targets[0].key;
-        links.byRequirement.set(key, [...(links.byRequirement.get(key) ?? []), { file, citation }]);
+        addTo(links.byRequirement, key, { file, citation });
       } else if (targets.length > 1) {
         links.unresolved.push({ file, citation, reason: 'ambiguous', candidates: targets.map((target) => target.feature.name) });
       } else if (citation.qualifier || families.has(familyOf(citation.id))) {

@@ -7,6 +7,8 @@ import type { FeatureTrace, TraceRequirement, WorkspaceLinks } from './graph.js'
 import type { DefinitionKind, TraceRole } from './model.js';
 import { tracedFamilies } from './rules/requirement-without-task.js';
 import type { TraceFinding } from './runner.js';
+import { addTo } from '../core/collections.js';
+import { isGapFinding } from './report/common.js';
 
 export interface MatrixLink {
   file: string;
@@ -90,12 +92,12 @@ export function matrixRow(requirement: TraceRequirement, links: WorkspaceLinks, 
 export function traceMatrix(features: Iterable<FeatureTrace>, links: WorkspaceLinks, findings: readonly TraceFinding[]): TraceMatrix {
   const gapsOf = new Map<string, string[]>();
   for (const finding of findings) {
-    if (finding.ruleId !== 'requirement-without-task' && finding.ruleId !== 'requirement-without-test') continue;
+    if (!isGapFinding(finding)) continue;
     const key = `${finding.path}:${finding.start.line}:${String(finding.data?.id)}`;
-    gapsOf.set(key, [...(gapsOf.get(key) ?? []), finding.ruleId]);
+    addTo(gapsOf, key, finding.ruleId);
   }
   const byFile = new Map<string, TraceFinding[]>();
-  for (const finding of findings) byFile.set(finding.path, [...(byFile.get(finding.path) ?? []), finding]);
+  for (const finding of findings) addTo(byFile, finding.path, finding);
   const inFeatures = new Set<string>();
   const matrix: MatrixFeature[] = [];
   for (const feature of features) {

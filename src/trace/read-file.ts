@@ -6,6 +6,7 @@
 import type { AnalysisContext } from '../core/rule.js';
 import type { BlockParseCache } from '../core/block-parse.js';
 import { matches } from '../core/config/resolve.js';
+import { MARKDOWN_FILE } from '../core/paths.js';
 import type { SpecwiseProject } from '../config.js';
 import { markdownTraceRole } from './classify.js';
 import { citationPatternsOf, codeFacts } from './extract/code.js';
@@ -13,7 +14,6 @@ import { markdownFacts } from './extract/markdown.js';
 import type { TraceFileFacts } from './model.js';
 import type { TraceFileContext } from './workspace-index.js';
 
-export const MARKDOWN_FILE = /\.(?:md|markdown)$/i;
 
 export interface ReadTraceFileOptions {
   /** Block parses of the file's earlier versions (an open editor's). */

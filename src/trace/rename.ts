@@ -7,6 +7,7 @@ import { REQUIREMENT_ID } from '../core/requirements.js';
 import type { Place } from './model.js';
 import { referencesOf, symbolAt } from './navigate.js';
 import type { WorkspaceIndex } from './workspace-index.js';
+import { addTo } from '../core/collections.js';
 
 export interface RenameEdit extends Place {
   newText: string;
@@ -54,7 +55,7 @@ export function planRename(index: WorkspaceIndex, path: string, offset: number, 
     seen.add(key);
     // "FR-012d" is part (d) of FR-012: the part keeps its letter.
     const edit: RenameEdit = { range: { start, end: start + id.length }, start: location.start, end: { line: location.start.line, column: location.start.column + id.length }, newText: wanted };
-    edits.set(location.path, [...(edits.get(location.path) ?? []), edit]);
+    addTo(edits, location.path, edit);
   }
   for (const list of edits.values()) list.sort((a, b) => a.range.start - b.range.start);
   return { id, newId: wanted, edits };

@@ -47,11 +47,6 @@ export class WorkspaceIndex {
     return this.entries.size;
   }
 
-  /** The content hash the file was last read with, to skip reading unchanged files again. */
-  hashOf(path: string): string | undefined {
-    return this.entries.get(path)?.facts.hash;
-  }
-
   facts(path: string): TraceFileFacts | undefined {
     return this.entries.get(path)?.facts;
   }

@@ -24,6 +24,7 @@ import { placeOf } from './place.js';
 import { idsBetween, isDeferral, isDenied, isOtherDocument, isWildcard, slashedIds } from './id-citations.js';
 import { storyMentions } from './story-citations.js';
 import { storiesIn, taskAt, tasksOf, tasksUnder, type TaskOutline } from './tasks.js';
+import { addTo } from '../../core/collections.js';
 
 /** Files that are not specs are read with no template: their ids are citations, whatever their headings. */
 const NO_TEMPLATE: Template = { name: 'none', title: 'No template', coverage: 'none', sections: [] };
@@ -116,7 +117,7 @@ export function markdownFacts(input: MarkdownFactsInput): TraceFileFacts {
   const { doc } = analysis;
   const outline = input.role === 'tasks' ? tasksOf(doc) : undefined;
   const taskIds = new Map<string, number[]>();
-  outline?.tasks.forEach((task, index) => task.id && taskIds.set(task.id, [...(taskIds.get(task.id) ?? []), index]));
+  outline?.tasks.forEach((task, index) => task.id && addTo(taskIds, task.id, index));
   const citations: TraceCitation[] = [];
   const cite = (unit: TextUnit, id: string, range: { start: number; end: number }, form: TraceCitation['form'], literal: boolean, context: IdOccurrence['context'], status?: IdOccurrence['status']) => {
     const linked = citingTasks(outline, doc, unit, range.start, taskIds);

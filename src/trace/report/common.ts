@@ -9,6 +9,11 @@ export const GAP_LABELS: Record<string, string> = {
   'requirement-without-test': 'no test',
 };
 
+/** A finding the matrix shows as a requirement's gap, not among the feature's other findings. */
+export function isGapFinding(finding: Pick<TraceFinding, 'ruleId'>): boolean {
+  return Object.hasOwn(GAP_LABELS, finding.ruleId);
+}
+
 export function gapLabels(row: MatrixRow): string[] {
   return row.gaps.map((gap) => GAP_LABELS[gap] ?? gap);
 }

@@ -1,5 +1,5 @@
 import { gapCount, type MatrixLink, type TraceMatrix } from '../matrix.js';
-import { findingLine, gapLabels, plural, tasksTraceText, type PathFormatter } from './common.js';
+import { findingLine, gapLabels, isGapFinding, plural, tasksTraceText, type PathFormatter } from './common.js';
 
 function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -32,7 +32,7 @@ export function traceHtml(matrix: TraceMatrix, path: PathFormatter): string {
       }
       out.push('</tbody></table>');
     }
-    const others = feature.findings.filter((finding) => finding.ruleId !== 'requirement-without-task' && finding.ruleId !== 'requirement-without-test');
+    const others = feature.findings.filter((finding) => !isGapFinding(finding));
     if (others.length > 0) out.push('<ul>', ...others.map((finding) => `<li>${escape(findingLine(path, finding))}</li>`), '</ul>');
   }
   if (matrix.findings.length > 0) out.push('<h2>Outside features</h2><ul>', ...matrix.findings.map((finding) => `<li>${escape(findingLine(path, finding))}</li>`), '</ul>');

@@ -1,5 +1,5 @@
 import { gapCount, type MatrixLink, type TraceMatrix } from '../matrix.js';
-import { findingLine, gapLabels, plural, tasksTraceText, type PathFormatter } from './common.js';
+import { findingLine, gapLabels, isGapFinding, plural, tasksTraceText, type PathFormatter } from './common.js';
 
 function escape(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -22,7 +22,7 @@ export function traceMarkdown(matrix: TraceMatrix, path: PathFormatter): string 
       }
       out.push('');
     }
-    const others = feature.findings.filter((finding) => finding.ruleId !== 'requirement-without-task' && finding.ruleId !== 'requirement-without-test');
+    const others = feature.findings.filter((finding) => !isGapFinding(finding));
     if (others.length > 0) out.push(...others.map((finding) => `- ${escape(findingLine(path, finding))}`), '');
   }
   if (matrix.findings.length > 0) out.push('## Outside features', '', ...matrix.findings.map((finding) => `- ${escape(findingLine(path, finding))}`), '');

@@ -1,5 +1,5 @@
 import { gapCount, type TraceMatrix } from '../matrix.js';
-import { findingLine, gapLabels, linkList, plural, tasksTraceText, type PathFormatter } from './common.js';
+import { findingLine, gapLabels, isGapFinding, linkList, plural, tasksTraceText, type PathFormatter } from './common.js';
 
 function cell(count: number, list: string): string {
   return count === 0 ? '0' : `${count} (${list})`;
@@ -21,7 +21,7 @@ export function traceText(matrix: TraceMatrix, path: PathFormatter): string {
       ];
       lines.push(`  ${mark} ${row.id}  ${path(row.file)}:${row.line}  ${columns.join('  ')}${row.gaps.length > 0 ? `  [${gapLabels(row).join(', ')}]` : ''}`);
     }
-    const others = feature.findings.filter((finding) => finding.ruleId !== 'requirement-without-task' && finding.ruleId !== 'requirement-without-test');
+    const others = feature.findings.filter((finding) => !isGapFinding(finding));
     for (const finding of others) lines.push(`  ! ${findingLine(path, finding)}`);
     lines.push('');
   }

@@ -2,6 +2,7 @@ import { ruleDocsUrl } from '../../core/rule.js';
 import { familyOf, type Unresolved } from '../graph.js';
 import type { TraceRole } from '../model.js';
 import { defineTraceRule, type TraceRuleContext } from '../rule.js';
+import { addTo } from '../../core/collections.js';
 
 /** Files whose citations say what implements, designs or tests a requirement. */
 const CITING_ROLES: ReadonlySet<TraceRole> = new Set(['tasks', 'design', 'plan', 'test', 'source']);
@@ -20,7 +21,7 @@ function report(entries: readonly Unresolved[], context: TraceRuleContext): void
   const groups = new Map<string, Unresolved[]>();
   for (const entry of entries) {
     const key = `${entry.file.path}\u0000${entry.citation.qualifier ?? ''}/${entry.citation.id}`;
-    groups.set(key, [...(groups.get(key) ?? []), entry]);
+    addTo(groups, key, entry);
   }
   for (const [first, ...others] of groups.values()) {
     const more = others.length > 0 ? ` (cited ${others.length + 1} times in this file)` : '';
