@@ -171,12 +171,9 @@ async function main() {
           const box = into ? page.locator(into).first() : undefined;
           const shown = box ? await box.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false) : true;
           // The box has the focus when it opens; make sure of it, so nothing is typed into the editor behind it.
-          if (box && shown) {
-            await box.focus();
-            // What the box proposes is replaced, as when a user types over the selected name.
-            await page.keyboard.press('Control+A');
-          }
-          if (shown) await page.keyboard.type(text);
+          // The box's proposal is replaced whole (keystrokes into a box that is still opening can be lost or appended).
+          if (box && shown) await box.fill(text);
+          else if (shown) await page.keyboard.type(text);
           writeFileSync(path.join(SCREENSHOTS, `${name}.${shown ? 'done' : 'missing'}`), '');
         } else {
           await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
