@@ -5,8 +5,9 @@
  * also parse alone when joined, each after a blank line.
  */
 import type { Nodes, RootContent } from 'mdast';
-import { closesFence, fenceOpenedBy, htmlTerminator } from './blocks.js';
+import { closesFence, fenceOpenedBy, htmlTerminator, splitBlocks } from './blocks.js';
 import { parseFragment } from './markdown.js';
+import { parsePlainBlock } from './plain-blocks.js';
 import type { OffsetRange } from './positions.js';
 import { tameForParser } from './tame.js';
 
@@ -67,11 +68,46 @@ export function definitionsIn(nodes: readonly Nodes[], input: string, into: { la
 }
 
 /**
- * Parses the pieces of `text` (in document order, not overlapping) in one call, with the
- * definition lines they need. `lineOf` gives the line breaks before a document offset.
- * Undefined when a piece ends open, so it would have taken in what followed it.
+ * Parses the pieces of `text` (in document order, not overlapping), each block of which is
+ * either plain (built without the parser, see plain-blocks.ts) or parsed with the others
+ * in one call. `plainText`: whether to build plain blocks, with `[` and `]` as text (no
+ * reference definitions in the document). Undefined when a piece ends open.
  */
-export function parsePieces(text: string, pieces: readonly OffsetRange[], definitionLines: string, lineOf: (offset: number) => number, offsetBase: number): ParsedPiece[] | undefined {
+export function parsePieces(text: string, pieces: readonly OffsetRange[], definitionLines: string, lineOf: (offset: number) => number, offsetBase: number, plain?: { brackets: boolean }): ParsedPiece[] | undefined {
+  if (!plain) return parseTogether(text, pieces, definitionLines, lineOf, offsetBase);
+  const built: { piece: number; start: number; nodes: RootContent[]; definitions?: ParsedPiece['definitions'] }[] = [];
+  const rest: OffsetRange[] = [];
+  const owners: number[] = [];
+  pieces.forEach((piece, index) => {
+    const slice = text.slice(piece.start, piece.end);
+    const starts = splitBlocks(slice);
+    starts.forEach((start, i) => {
+      const end = i + 1 < starts.length ? starts[i + 1] : slice.length;
+      const source = slice.slice(start, end);
+      const nodes = tameForParser(source) === source ? parsePlainBlock(source, plain.brackets) : undefined;
+      if (!nodes) {
+        rest.push({ start: piece.start + start, end: piece.start + end });
+        owners.push(index);
+        return;
+      }
+      const at = piece.start + start;
+      for (const node of nodes) moveInPlace(node, at + offsetBase, lineOf(at));
+      built.push({ piece: index, start: at, nodes });
+    });
+  });
+  const parsed = rest.length > 0 ? parseTogether(text, rest, definitionLines, lineOf, offsetBase) : [];
+  if (!parsed) return undefined;
+  const parts = [...built, ...parsed.map((result, i) => ({ piece: owners[i], start: rest[i].start, nodes: result.nodes, definitions: result.definitions }))].sort((a, b) => a.start - b.start);
+  const results: ParsedPiece[] = pieces.map(() => ({ nodes: [], definitions: [] }));
+  for (const part of parts) {
+    results[part.piece].nodes.push(...part.nodes);
+    if (part.definitions) results[part.piece].definitions.push(...part.definitions);
+  }
+  return results;
+}
+
+/** Parses the pieces in one parser call, with the definition lines they need. */
+function parseTogether(text: string, pieces: readonly OffsetRange[], definitionLines: string, lineOf: (offset: number) => number, offsetBase: number): ParsedPiece[] | undefined {
   let input = '';
   let inputLines = 0;
   const placements: Placement[] = [];

@@ -225,7 +225,9 @@ export class BlockParser {
     const results = new Map<OffsetRange, ParsedPiece>();
     for (const batch of batches) {
       const definitionLines = withDefinitions ? this.definitions.linesFor(this.text, batch) : '';
-      const parsed = parsePieces(this.text, batch, definitionLines, (offset) => this.lineOf(offset), this.offsetBase);
+      // Once every definition is known, plain blocks are built without the parser.
+      const plain = withDefinitions ? { brackets: this.definitions.isEmpty } : undefined;
+      const parsed = parsePieces(this.text, batch, definitionLines, (offset) => this.lineOf(offset), this.offsetBase, plain);
       if (!parsed) return false;
       batch.forEach((piece, i) => results.set(piece, parsed[i]));
     }

@@ -31,6 +31,11 @@ export class DefinitionIndex {
     this.byIdentifier.set(identifier, list);
   }
 
+  /** No definitions: a bracket in the document can only be text. */
+  get isEmpty(): boolean {
+    return this.byIdentifier.size === 0;
+  }
+
   /**
    * Definition lines for the labels the text in the ranges (sorted, disjoint) mentions and
    * defines outside them: one line per label and kind, which is all the parser needs.

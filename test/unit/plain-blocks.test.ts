@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { BlockParser } from '../../src/core/block-parse.js';
+import { parseFragment, parseMarkdown } from '../../src/core/markdown.js';
+import { parsePlainBlock } from '../../src/core/plain-blocks.js';
+import { availableCorpora } from '../precision/corpora.js';
+
+/** The parser's tree as plain data: keys in order, undefined fields and `data` left out. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value === null || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.keys(record)
+      .filter((key) => record[key] !== undefined && key !== 'data')
+      .sort()
+      .map((key) => [key, canonical(record[key])]),
+  );
+}
+
+/** Built without the parser, and equal to the parser's tree. */
+function assertBuiltAsParsed(source: string): void {
+  const built = parsePlainBlock(source, true);
+  assert.ok(built, `not plain: ${JSON.stringify(source)}`);
+  assert.deepEqual(canonical(built), canonical(parseFragment(source).children), JSON.stringify(source));
+}
+
+/** Either left to the parser or equal to its tree. */
+function assertRefusedOrParsed(source: string, brackets = true): boolean {
+  const built = parsePlainBlock(source, brackets);
+  if (built) assert.deepEqual(canonical(built), canonical(parseFragment(source).children), JSON.stringify(source));
+  return built !== undefined;
+}
+
+describe('plain blocks, built without the parser', () => {
+  it('builds headings, paragraphs, code spans and emphasis as the parser does', () => {
+    assertBuiltAsParsed('## Requirement 1: Export  \n\n**User Story:** As a *TPM*, I want `export --all`, so that __reports__ are `` `quoted` ``.\n');
+    assertBuiltAsParsed('Text with snake_case, 2*3*4, ** spaced **, ***both***, **nested *inner* end**.\nSecond line *ends*\n*starts* here\n');
+    assertBuiltAsParsed('中文**强调**：需求，`代码`和_下划线_。\n');
+  });
+
+  it('builds lists: nested, loose and tight, ordered with their start, task items', () => {
+    assertBuiltAsParsed('- [ ] 1. Set up\n  - Create `src/`\n  - _Requirements: 1.1, 1.2_\n\n- [x] 2. Build\n  lazy text\ncontinued lazily\n\n  Second paragraph\n');
+    assertBuiltAsParsed('3. Third\n4. Fourth\n   1) nested\n   2) more\n\n5. Fifth\n');
+    assertBuiltAsParsed('- [ ] `code first`\n- [x] **bold first**\n- [ ] plain [P] [US1] tags\n- [ ]  two spaces\n- [ ]* 1.2 optional (not a task)\n');
+    assertBuiltAsParsed('- a\n  - b\n\n  c\n- d\n\n* other list\n+ third list\n');
+  });
+
+  it('builds fences, rules and blank lines with spaces', () => {
+    assertBuiltAsParsed('```ts title="x"\nconst a = 1;\t// tab\n\n  indented  \n```\n   \n---\n\n***\n~~~\n~~~\n');
+  });
+
+  it('leaves the rest to the parser', () => {
+    const refused = [
+      '| a | b |\n| - | - |\n| 1 | 2 |\n', // table
+      'Title\n=====\n', // setext heading
+      'Text\n---\n', // setext heading
+      '> quote\n', // quote
+      'A [link](https://example.com).\n', // link
+      'Hard  \nbreak\n', // hard break
+      'Escaped \\*star\\*\n', // escape
+      'HTML <b>x</b>\n', // HTML
+      'Para\n2. not a list\n', // ordered list interrupting a paragraph
+      '- a\n    ```\n    code\n    ```\n', // fence inside an item
+      '```\nnever closed\n', // open fence
+      '    indented code\n', // indented code
+      '- \n', // empty item
+      '~~struck~~\n', // strikethrough
+      '  # indented heading\n',
+      'Tab\tinside\n',
+    ];
+    for (const source of refused) assert.equal(parsePlainBlock(source, true), undefined, JSON.stringify(source));
+    assert.equal(parsePlainBlock('See [P].\n', false), undefined, 'brackets when the document has definitions');
+  });
+
+  it('equals the parser on generated blocks of list markers, indentation, emphasis and code', () => {
+    const piece = fc.constantFrom('word', 'two words', '*', '**', '_', '__', '***', '`', '``', 'a_b', '[P]', ' ', ',', ':', '.', '(', ')', '需求', '：', 'x*y', '`code`', '**bold**', '_em_', '#', '1.');
+    const prefix = fc.constantFrom('', '', '', ' ', '  ', '   ', '    ', '      ', '- ', '* ', '+ ', '1. ', '2) ', '10. ', '- [ ] ', '- [x] ', '  - ', '    - ', '   1. ', '## ', '# ', '```', '---', '> ');
+    const line = fc.tuple(prefix, fc.array(piece, { maxLength: 6 }), fc.constantFrom('', '', '', ' ', '  ')).map(([start, parts, end]) => start + parts.join('') + end);
+    const block = fc.array(fc.oneof(line, fc.constant('')), { minLength: 1, maxLength: 8 }).map((lines) => `${lines.join('\n')}\n`);
+    let built = 0;
+    fc.assert(
+      fc.property(block, (source) => {
+        if (assertRefusedOrParsed(source)) built++;
+      }),
+      { numRuns: 3000, seed: 13 },
+    );
+    assert.ok(built > 500, `built ${built} of 3000`);
+  });
+
+  it('leaves the tree of every corpus document as the whole-document parse gives it', function () {
+    this.timeout(300_000);
+    const corpora = availableCorpora();
+    if (corpora.length === 0) this.skip();
+    let files = 0;
+    for (const corpus of corpora) {
+      const markdown = readdirSync(corpus.dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.md')).sort();
+      // Every fifth document of each corpus keeps the run short; the sweep over all is in scripts.
+      for (const name of markdown.filter((_, i) => i % 5 === 0)) {
+        const text = readFileSync(path.join(corpus.dir, name), 'utf8');
+        const blocks = new BlockParser(text.replace(/^\uFEFF/, ''), undefined, false, text.startsWith('\uFEFF') ? 1 : 0).result().children;
+        assert.deepEqual(canonical(blocks), canonical(parseMarkdown(text).children), `${corpus.name}/${name}`);
+        files++;
+      }
+    }
+    assert.ok(files > 100, `${files} documents`);
+  });
+});
