@@ -9,6 +9,7 @@
  */
 import type { Heading, List, ListItem, Paragraph, RootContent } from 'mdast';
 import { plainInline, type TextSegment } from './plain-inline.js';
+import { LineIndex } from './positions.js';
 
 interface Line {
   start: number;
@@ -71,17 +72,12 @@ const HEADING = /^(#{1,6}) +(\S.*)$/;
 export function parsePlainBlock(source: string, brackets: boolean): RootContent[] | undefined {
   // Front matter (or what the parser first tries as front matter) is the parser's.
   if (source.includes('\r') || /^(?:---|\+\+\+)/.test(source)) return undefined;
-  const lineStarts = [0];
-  for (let at = source.indexOf('\n'); at >= 0; at = source.indexOf('\n', at + 1)) lineStarts.push(at + 1);
+  const index = new LineIndex(source);
+  const { lineStarts } = index;
+  // Points shaped as the parser's ({ line, column, offset }), so code reading positions sees one shape.
   const pointAt = (offset: number) => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (lineStarts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - lineStarts[low] + 1, offset };
+    const line = index.lineAt(offset);
+    return { line: line + 1, column: offset - lineStarts[line] + 1, offset };
   };
 
   const nodes: RootContent[] = [];
