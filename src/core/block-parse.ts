@@ -11,6 +11,7 @@ import { splitBlocks } from './blocks.js';
 import { DefinitionIndex, type Definition } from './definitions.js';
 import { mayDefine, scanSkippable, simpleDefinitions, type SignalSet, type SkippedBlock, type SkippedRegion } from './lazy.js';
 import { parseFragment } from './markdown.js';
+import { parsePlainBlock } from './plain-blocks.js';
 import type { OffsetRange } from './positions.js';
 import { tameForParser } from './tame.js';
 
@@ -204,7 +205,7 @@ export class BlockParser {
       if (index >= 0) this.parseBlock(index, withDefinitions);
     }
     for (const heading of headings) {
-      const parsed = this.parseSource(this.text.slice(heading.start, heading.end), this.definitions.linesFor(this.text, [heading]), false);
+      const parsed = this.parseSource(this.text.slice(heading.start, heading.end), this.definitions.linesFor(this.text, [heading]), false, true);
       heading.node = this.place(parsed, heading.start, 1)[0];
     }
   }
@@ -245,7 +246,7 @@ export class BlockParser {
     const block = this.blocks[index];
     for (;;) {
       const source = this.text.slice(block.start, block.end);
-      block.parsed = this.parseSource(source, withDefinitions ? this.definitions.linesFor(this.text, [block]) : '', index === 0);
+      block.parsed = this.parseSource(source, withDefinitions ? this.definitions.linesFor(this.text, [block]) : '', index === 0, withDefinitions);
       const next = this.blocks[index + 1];
       if (!next || !block.parsed.endsOpen) break;
       block.end = next.end;
@@ -271,11 +272,17 @@ export class BlockParser {
     return parsed.placed.nodes;
   }
 
-  private parseSource(source: string, definitions: string, isFirst: boolean): ParsedBlock {
+  /**
+   * `plain`: once the document's definitions are known, a plain block is built without the
+   * parser; with no definition lines, none of its bracketed labels is defined, so brackets are text.
+   */
+  private parseSource(source: string, definitions: string, isFirst: boolean, plain: boolean): ParsedBlock {
     // The first block may open with front matter, so definitions go after it instead.
     const prefix = isFirst || !definitions ? '' : `${definitions}\n`;
     const suffix = isFirst ? definitions : '';
     const parse = (): ParsedBlock => {
+      const built = plain && !definitions && tameForParser(source) === source ? parsePlainBlock(source, true) : undefined;
+      if (built) return { children: built, origin: { offset: 0, line: 0 }, definitions: [], endsOpen: false };
       const input = prefix + tameForParser(source) + suffix;
       const children = parseFragment(input).children.filter((node) => {
         const start = node.position?.start.offset ?? 0;
