@@ -4,6 +4,7 @@ import { describeTemplateNames } from '../core/template.js';
 import type { Finding } from '../core/rule.js';
 import type { LineIndex } from '../core/positions.js';
 import { defineTool, markdownPath, ToolInputError, type ToolHost } from './tool.js';
+import { plural } from '../core/plural.js';
 
 export const checkInput = {
   text: z.string().max(5_000_000).optional().describe("The spec's Markdown. With `path` too, it is checked as that file's current text."),
@@ -61,7 +62,7 @@ export const checkTool = defineTool({
     const lines = [
       findings.length === 0
         ? `No findings in ${where} (template ${settings.template.name}).`
-        : `${findings.length} finding${findings.length === 1 ? '' : 's'} (${count('error')} errors, ${count('warning')} warnings, ${count('info')} info) in ${where} (template ${settings.template.name}):`,
+        : `${plural(findings.length, 'finding')} (${count('error')} errors, ${count('warning')} warnings, ${count('info')} info) in ${where} (template ${settings.template.name}):`,
       ...findings.flatMap((finding) => [
         `- line ${finding.line}, ${finding.severity}, ${finding.ruleId}: ${finding.message}`,
         ...finding.fixes.map((fix) => `  fix${fix.safe ? ' (safe)' : ''}: ${fix.title}`),

@@ -129,10 +129,11 @@ const QUALIFIED_AFTER = /^\s*[),]?\s*(?:\(\s*)?(?:from|of|in|per|see|defined in)
 /** A sentence that names another document: "Phase 2 (spec 137) kept SC-003", "FR-060 ... as in spec 008". */
 const OTHER_DOCUMENT = /\b(?:spec|specs|feature|rfc|prd|epic|phase)\s*#?\s*\d+\b|\b\d{3}-[a-z][\w-]*/i;
 
-function sentenceAround(text: string, index: number): string {
-  const start = Math.max(text.lastIndexOf('. ', index), text.lastIndexOf('\n', index)) + 1;
-  const stop = text.slice(index).search(/\.\s|\n/);
-  return text.slice(start, stop < 0 ? text.length : index + stop);
+/** The sentence (or line) holding text[start, end). */
+export function sentenceAround(text: string, start: number, end = start): string {
+  const from = Math.max(text.lastIndexOf('. ', start), text.lastIndexOf('\n', start)) + 1;
+  const stop = text.slice(end).search(/\.\s|\n/);
+  return text.slice(from, stop < 0 ? text.length : end + stop);
 }
 
 function isExternal(context: AnalysisContext, unit: TextUnit, index: number, id: string, range: OffsetRange): boolean {

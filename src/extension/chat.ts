@@ -15,6 +15,7 @@ import type { DocumentAnalysis, SpecService } from './service.js';
 import { readSettings } from './settings.js';
 import { addTo } from '../core/collections.js';
 import { MARKDOWN_FILE } from '../core/paths.js';
+import { plural } from '../core/plural.js';
 
 /** What each answer reports back, for follow-ups and for tests. */
 export interface SpecwiseChatResult extends vscode.ChatResult {
@@ -123,7 +124,7 @@ export class SpecwiseChat {
             if (Math.floor(written / 10) > Math.floor(before / 10)) stream.progress(`${model.name} is writing the draft: ${written} lines…`);
           } else if (event.kind === 'request') written = 0;
           else if (event.kind === 'checked' && event.findings.length > 0 && event.round < settings.maxRepairRounds) {
-            stream.markdown(`The Specwise rules found ${event.findings.length} problem${event.findings.length === 1 ? '' : 's'} in draft ${event.round + 1}; ${model.name} is fixing ${event.findings.length === 1 ? 'it' : 'them'}:\n\n${event.findings.map((finding) => `- line ${finding.line}, \`${finding.ruleId}\`: ${plain(finding.message)}`).join('\n')}\n\n`);
+            stream.markdown(`The Specwise rules found ${plural(event.findings.length, 'problem')} in draft ${event.round + 1}; ${model.name} is fixing ${event.findings.length === 1 ? 'it' : 'them'}:\n\n${event.findings.map((finding) => `- line ${finding.line}, \`${finding.ruleId}\`: ${plain(finding.message)}`).join('\n')}\n\n`);
           } else if (event.kind === 'unusable') stream.markdown(`${plain(event.reason)}; asking again.\n\n`);
         },
       });
@@ -169,7 +170,7 @@ export class SpecwiseChat {
     }
     // Progress first and buttons last: the chat folds whatever streams before either.
     const { rewrites, unavailable } = await this.rewrites(request, document, template, findings, stream, token);
-    stream.markdown(`**${plain(name)}**, checked against the **${template.name}** template: ${findings.length} finding${findings.length === 1 ? '' : 's'} (${count('error')} errors, ${count('warning')} warnings, ${count('info')} info).\n\n`);
+    stream.markdown(`**${plain(name)}**, checked against the **${template.name}** template: ${plural(findings.length, 'finding')} (${count('error')} errors, ${count('warning')} warnings, ${count('info')} info).\n\n`);
     const buttons: vscode.Command[] = [];
     const byRule = new Map<string, Finding[]>();
     for (const finding of findings) addTo(byRule, finding.ruleId, finding);

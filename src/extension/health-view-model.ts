@@ -1,6 +1,7 @@
 /** The health page and status text, as pure functions (no VS Code import). */
 import { specHealth, type SectionHealth, type SpecHealth } from '../core/health.js';
 import type { DocumentAnalysis } from './service.js';
+import { plural } from '../core/plural.js';
 
 export function healthOf(analysis: DocumentAnalysis): SpecHealth {
   return specHealth(analysis.result.analysis, analysis.result.template, analysis.result.findings);
@@ -10,8 +11,8 @@ export function healthOf(analysis: DocumentAnalysis): SpecHealth {
 export function healthSummary(health: SpecHealth): string {
   const parts: string[] = [];
   if (health.counts.missingRequired > 0) parts.push(`${health.counts.missingRequired} missing`);
-  if (health.counts.errors > 0) parts.push(`${health.counts.errors} error${health.counts.errors === 1 ? '' : 's'}`);
-  if (health.counts.warnings > 0) parts.push(`${health.counts.warnings} warning${health.counts.warnings === 1 ? '' : 's'}`);
+  if (health.counts.errors > 0) parts.push(plural(health.counts.errors, 'error'));
+  if (health.counts.warnings > 0) parts.push(plural(health.counts.warnings, 'warning'));
   if (health.counts.toFillIn > 0) parts.push(`${health.counts.toFillIn} to fill in`);
   return parts.length > 0 ? parts.join(' · ') : 'ok';
 }

@@ -10,6 +10,7 @@ import { translate, translateInto } from '../translate/index.js';
 import { editLabel } from './edit-labels.js';
 import { abortSignalOf, chosenModel, languageModelChat } from './language-model.js';
 import { readSettings } from './settings.js';
+import { plural } from '../core/plural.js';
 
 export type TranslationPlan =
   | { kind: 'edits'; edits: TextEdit[]; ids: string[] }
@@ -45,7 +46,7 @@ async function byRules({ request, template, specText }: TranslationRequest): Pro
 
 function progressMessage(event: ModelProgress, model: string, maxRounds: number): string | undefined {
   if (event.kind === 'request') return event.round === 0 ? `${model} is drafting the spec…` : `${model} is fixing what the rules found (round ${event.round} of ${maxRounds})…`;
-  if (event.kind === 'checked') return event.findings.length === 0 ? 'The rules pass.' : `The rules found ${event.findings.length} problem${event.findings.length === 1 ? '' : 's'} in the draft.`;
+  if (event.kind === 'checked') return event.findings.length === 0 ? 'The rules pass.' : `The rules found ${plural(event.findings.length, 'problem')} in the draft.`;
   if (event.kind === 'unusable') return `${model}'s reply was not a spec.`;
   return undefined;
 }

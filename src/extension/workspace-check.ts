@@ -4,6 +4,7 @@ import { decodeSpecFile, sizeReason, binaryReason } from '../core/file-policy.js
 import { specHealth, type SpecHealth } from '../core/health.js';
 import type { DiagnosticsManager } from './diagnostics.js';
 import type { SpecService } from './service.js';
+import { plural } from '../core/plural.js';
 
 export interface WorkspaceCheckResult {
   /** Specs checked. */
@@ -19,9 +20,8 @@ export interface WorkspaceCheckResult {
 
 /** The words of the closing notification: "3 specs · 2 errors · 45 warnings · 7 trace gaps". */
 export function workspaceSummary(result: WorkspaceCheckResult): string {
-  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const parts = [count(result.files, 'spec'), count(result.errors, 'error'), count(result.warnings, 'warning')];
-  if (result.traceGaps) parts.push(count(result.traceGaps, 'trace gap'));
+  const parts = [plural(result.files, 'spec'), plural(result.errors, 'error'), plural(result.warnings, 'warning')];
+  if (result.traceGaps) parts.push(plural(result.traceGaps, 'trace gap'));
   if (result.skipped.length > 0) parts.push(`${result.skipped.length} skipped`);
   return parts.join(' · ');
 }

@@ -1,8 +1,6 @@
 import { countFindings, type FileResult } from '../result.js';
+import { plural } from '../../core/plural.js';
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 /** One file's lines: `path:line:col severity rule-id message`, printed as soon as the file is checked. */
 export function formatFileText(result: FileResult): string {

@@ -4,7 +4,7 @@
  * deferrals ("US8 is excluded from this task list"), wildcards ("FR-11x"), and "Phase 2"
  * in a tasks file, which names a phase of the same plan, not another document.
  */
-import { idPrefix, REQUIREMENT_ID, type IdOccurrence } from '../../core/requirements.js';
+import { idPrefix, REQUIREMENT_ID, sentenceAround, type IdOccurrence } from '../../core/requirements.js';
 
 /** Words around an id that say it does not exist: "FR-013 is not present in spec", "(no FR-013)", "FR-020 (removed)". */
 const DENIED_AFTER = /^[\s)*_:,(-]{0,3}(?:(?:is|was|has been|were|are)\s+)?(?:not\s+(?:present|defined|in\s+(?:the\s+)?spec|used)|removed|dropped|deleted|retired|unused|reserved|skipped|intentionally\s+(?:omitted|skipped|left))/i;
@@ -16,12 +16,6 @@ export function isDenied(text: string, start: number, end: number): boolean {
 
 /** A sentence that puts an id off for later: the plan accounts for it by saying so. */
 const DEFERRAL = /\b(?:deferred|excluded|not included|out of scope|descoped|postponed|future (?:work|enhancement|phase|release|iteration)|later phase|not planned|won'?t (?:do|implement|build))\b|推迟|暂不/i;
-
-function sentenceAround(text: string, start: number, end: number): string {
-  const from = Math.max(text.lastIndexOf('. ', start), text.lastIndexOf('\n', start)) + 1;
-  const stop = text.slice(end).search(/\.\s|\n/);
-  return text.slice(from, stop < 0 ? text.length : end + stop);
-}
 
 export function isDeferral(text: string, start: number, end: number): boolean {
   return DEFERRAL.test(sentenceAround(text, start, end));
@@ -45,7 +39,7 @@ export function isOtherDocument(unitText: string, source: string, occurrence: Id
   const lineStart = source.lastIndexOf('\n', occurrence.range.start) + 1;
   const lineEnd = source.indexOf('\n', occurrence.range.end);
   const line = source.slice(lineStart, lineEnd < 0 ? source.length : lineEnd);
-  return OTHER_DOCUMENT.test(sentenceAround(unitText, Math.max(0, at), Math.max(0, at))) || OTHER_DOCUMENT.test(line);
+  return OTHER_DOCUMENT.test(sentenceAround(unitText, Math.max(0, at))) || OTHER_DOCUMENT.test(line);
 }
 
 const RANGE_WORD = /^\s*(?:to|through|thru|until|–|—|-|\.\.\.?|~)\s*$/i;
