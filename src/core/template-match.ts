@@ -78,6 +78,15 @@ function isTopLevel(section: Section, title: Section | undefined): boolean {
   return section !== title && (section.parent === undefined || section.parent === title);
 }
 
+/** `[summary]: #summary` right under a heading: the anchor the template gave the section, kept when the heading was renamed. */
+const SECTION_ANCHOR = /^[ \t]*\r?\n?[ \t]*\[([\w-]+)\]:[ \t]*#\1[ \t]*(?:\r?\n|$)/;
+
+/** The template sections a renamed heading's own anchor names. */
+function anchorOf(doc: SpecDocument, section: Section, byTitle: Map<string, number[]>): number[] | undefined {
+  const anchor = SECTION_ANCHOR.exec(doc.text.slice(section.bodyRange.start, section.bodyRange.start + 200));
+  return anchor ? byTitle.get(normalizeTitle(anchor[1].replace(/[-_]/g, ' '))) : undefined;
+}
+
 /**
  * The first top-level heading whose normalized title equals a section's title or alias
  * claims that section; a nested heading claims only sections the template lets nest in the
@@ -93,7 +102,10 @@ export function matchTemplate(doc: SpecDocument, fullTemplate: Template): Templa
   const byId = new Map<string, MatchedSection>();
   const claimedBy = new Map<Section, string[]>();
   const candidates = (section: Section) =>
-    byTitle.get(section.normalizedTitle) ?? byTitle.get(otherNumber(section.normalizedTitle)) ?? section.normalizedTitle.split(' and ').flatMap((part) => byTitle.get(part.trim()) ?? []);
+    byTitle.get(section.normalizedTitle) ??
+    byTitle.get(otherNumber(section.normalizedTitle)) ??
+    anchorOf(doc, section, byTitle) ??
+    section.normalizedTitle.split(' and ').flatMap((part) => byTitle.get(part.trim()) ?? []);
   for (const section of doc.sections) {
     if (section === title) continue;
     const topLevel = isTopLevel(section, title);

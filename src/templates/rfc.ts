@@ -9,8 +9,8 @@ import { translated } from '../core/translated-titles.js';
  */
 /** Words in other headings that show a section is there under another title. */
 const KEYWORDS: Record<string, string[]> = {
-  'guide-level-explanation': ['guide', 'tutorial', 'usage', 'user facing', 'public interface', 'examples', 'how to use', 'explanation', 'proposal', 'overview'],
-  'reference-level-explanation': ['design', 'specification', 'semantics', 'implementation', 'technical details'],
+  'guide-level-explanation': ['guide', 'tutorial', 'usage', 'user facing', 'public interface', 'examples', 'how to use', 'explanation', 'proposal', 'proposed', 'overview'],
+  'reference-level-explanation': ['design', 'specification', 'semantics', 'implementation', 'technical details', 'reference'],
   drawbacks: ['drawback', 'drawbacks', 'downside', 'downsides', 'disadvantages', 'cons', 'costs', 'risks', 'tradeoffs', 'trade offs'],
   'rationale-and-alternatives': ['alternative', 'alternatives', 'rationale', 'why not', 'other options', 'design choices'],
   'prior-art': ['prior', 'precedent', 'precedents', 'related work', 'other languages', 'comparison', 'existing work', 'inspiration'],
@@ -39,7 +39,7 @@ export const rfcTemplate: Template = {
       ['Guide level explanation', 'Proposed solution', 'Guide-level design', 'Explanation', 'Guide', 'User-facing explanation', 'Proposal', 'Detailed proposal', 'Overview of the proposal', ...translated('guideLevel')],
       'TBD: explain the proposal as if it was already part of the language, with examples.', undefined, '2017-07-01'),
     section('reference-level-explanation', 'Reference-level explanation', 'other', 'required',
-      ['Reference level explanation', 'Reference-level design', 'Detailed design', 'Detailed description', 'Design', 'Technical design', 'Specification', 'Implementation', ...translated('referenceLevel')],
+      ['Reference level explanation', 'Reference-level design', 'Detailed design', 'Detailed description', 'Design', 'Technical design', 'Specification', 'Implementation', 'Proposal', 'Detailed proposal', ...translated('referenceLevel')],
       'TBD: the technical details: interactions with other features, corner cases.'),
     section('drawbacks', 'Drawbacks', 'other', 'required', ['Drawback', 'Downsides', 'Risks', 'Costs and drawbacks', 'Drawbacks, alternatives', 'Rationale, drawbacks and alternatives', ...translated('drawbacks')],
       '- TBD: why should we not do this?', undefined, '2014-04-30'),

@@ -50,6 +50,15 @@ describe('missing-section', () => {
     assert.deepEqual(findings(FULL_RFC, 'missing-section'), []);
   });
 
+  it("knows a renamed section by the anchor the template put under it, and an old RFC's Proposal as its design", () => {
+    const renamed = FULL_RFC.replace('## Summary\nOne paragraph.', '## Default implementation of `description()`\n[summary]: #summary\n\nOne paragraph.');
+    assert.deepEqual(findings(renamed, 'missing-section'), []);
+    const wrongAnchor = FULL_RFC.replace('## Summary\nOne paragraph.', '## Default implementation\n[background]: #background\n\nOne paragraph.');
+    assert.deepEqual(findings(wrongAnchor, 'missing-section').map((finding) => finding.data?.section), ['summary']);
+    const old2015 = ['- Start Date: 2015-08-20', '', '# Time improvements', '', '## Summary', 'S.', '## Motivation', 'M.', '## Proposal', 'P.', '## Drawbacks', 'D.', '## Alternatives', 'A.', '## Unresolved questions', 'None.', ''].join('\n');
+    assert.deepEqual(findings(old2015, 'missing-section'), []);
+  });
+
   it('flags each removed required section with its id, and recommended ones as info', () => {
     for (const templateSection of rfc.sections) {
       const text = without(FULL_RFC, `## ${templateSection.title}`);
