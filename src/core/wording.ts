@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from './markdown.js';
 import type { OffsetRange } from './positions.js';
 import { isTraceUnit, requirementIndexOf, unitsOf } from './requirements.js';
 import type { AnalysisContext } from './rule.js';
@@ -77,6 +78,13 @@ const DESCRIPTIVE_KINDS = new Set(['summary', 'problem', 'scope', 'timeline', 's
  * else. Headings, story narrative, descriptive prose, risks, dependencies and tracking
  * tables are not normative.
  */
+/** "- **FR-012**: ~~FastMath MUST provide fastExp(x)~~ REMOVED": a struck-out statement no longer states anything. */
+function isWithdrawn(unit: TextUnit): boolean {
+  const paragraph = unit.node.type === 'listItem' ? unit.node.children[0] : unit.node;
+  if (!paragraph || paragraph.type !== 'paragraph') return false;
+  return paragraph.children.some((child) => child.type === 'delete' && MODAL_REQUIREMENT.test(plainText(child)));
+}
+
 export function normativeSpans(context: AnalysisContext): NormativeSpan[] {
   return context.shared('normative-spans', () => {
     const spans: NormativeSpan[] = [];
@@ -91,7 +99,7 @@ export function normativeSpans(context: AnalysisContext): NormativeSpan[] {
       return found;
     };
     for (const unit of unitsOf(context)) {
-      if (unit.type === 'heading' || isTraceUnit(unit)) continue;
+      if (unit.type === 'heading' || isTraceUnit(unit) || isWithdrawn(unit)) continue;
       const kind = unit.kind;
       const item = unit.type === 'listItem' || unit.type === 'tableRow';
       if (kind === 'success-criteria') {

@@ -66,6 +66,28 @@ describe('language rules', () => {
     assert.deepEqual(terms(text), ['several']);
   });
 
+  it('vague-term leaves words the statement itself settles: purposes, consequences, sub-items, enumerations, splits, struck-out requirements', () => {
+    const text = [
+      '## Requirements',
+      '',
+      '- **REQ-1**: The guide shall use consistent headings to enable easy scanning.',
+      '- **REQ-2**: The tracker shall drop stale partials, making it more responsive to new ones.',
+      '- **REQ-3**: The library shall provide a fast approximation of the curve.',
+      '  - It must run at least 3x faster than the exact curve.',
+      '- **REQ-4**: The system shall provide a comprehensive user guide explaining concepts, commands, and workflows.',
+      '- **REQ-5**: The tool shall list tests that fail in some runs but pass in others.',
+      '- **REQ-6**: ~~The library must provide a fast exponent~~ REMOVED: the standard one is faster.',
+      '- **REQ-7**: The voice with the lowest instantaneous amp-envelope level shall be stolen first.',
+      '- **REQ-8**: The system shall be able to support many formats.',
+      '- **REQ-9**: The export shall be fast.',
+      '  1. Also for large files.',
+      '  - **REQ-10**: The import shall be fast.',
+      '  - **REQ-11**: Reports shall be comprehensive, covering every scenario.',
+      '',
+    ].join('\n');
+    assert.deepEqual(terms(text), ['many', 'fast', 'fast', 'comprehensive']);
+  });
+
   it('takes extraTerms and ignoreTerms as literal phrases', () => {
     const text = '## Requirements\n\n- The page shall be blazing fast, really.* and robust.\n';
     const settings = { 'vague-term': { severity: 'warning' as const, options: { extraTerms: ['blazing fast', 'really.*'], ignoreTerms: ['robust'] } } };
