@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { GlobSet } from '../core/config/load.js';
 import { BlockParseCache } from '../core/block-parse.js';
+import { anchored } from '../core/config/resolve.js';
 import { dirname, MARKDOWN_FILE } from '../core/paths.js';
 import { isTraceCodeFile, readTraceFile } from '../trace/read-file.js';
 import { WorkspaceIndex } from '../trace/workspace-index.js';
@@ -10,22 +11,6 @@ import { readSettings } from './settings.js';
 const EXCLUDED = '**/{node_modules,.git}/**';
 /** Work in slices this long, then let the extension host breathe. */
 const SLICE_MS = 15;
-
-/** The folder a glob set's files are found from: its base, moved up by leading `../`. */
-function walkBase(globs: GlobSet): { base: string; patterns: string[] } {
-  let base = globs.base;
-  const patterns = globs.patterns.map((pattern) => {
-    let rest = pattern.replace(/^\.\//, '');
-    while (rest.startsWith('../')) rest = rest.slice(3);
-    return rest;
-  });
-  for (const pattern of globs.patterns) {
-    let up = globs.base;
-    for (let rest = pattern.replace(/^\.\//, ''); rest.startsWith('../'); rest = rest.slice(3)) up = dirname(up);
-    if (up.length < base.length) base = up;
-  }
-  return { base, patterns };
-}
 
 /**
  * The workspace's traceability index for the editor: every spec-related file, read once in
@@ -142,9 +127,12 @@ export class TraceService implements vscode.Disposable {
 
   private async filesOf(like: vscode.Uri, globs: GlobSet | undefined): Promise<vscode.Uri[]> {
     if (!globs) return [];
-    const { base, patterns } = walkBase(globs);
     const uris: vscode.Uri[] = [];
-    for (const pattern of patterns) uris.push(...(await vscode.workspace.findFiles(new vscode.RelativePattern(like.with({ path: base }), pattern), EXCLUDED)));
+    // Each pattern from its own base: "../tests/**" from the parent folder, "src/**" from the configuration's.
+    for (const raw of globs.patterns) {
+      const { base, pattern } = anchored(globs.base, raw);
+      uris.push(...(await vscode.workspace.findFiles(new vscode.RelativePattern(like.with({ path: base }), pattern), EXCLUDED)));
+    }
     return uris;
   }
 

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { nodeHost } from '../../src/cli/node-host.js';
 import { SpecwiseProject } from '../../src/config.js';
+import { anchored, matches, walkBase } from '../../src/core/config/resolve.js';
 import { toPosix } from '../../src/core/paths.js';
 
 let root: string;
@@ -254,5 +255,22 @@ describe('configuration', () => {
       assert.equal(result.template.name, 'tech-spec');
       assert.equal(result.isSpec, true);
     });
+  });
+});
+
+describe('glob sets with ../', () => {
+  const globs = { base: '/repo/specs', patterns: ['../tests/**/*.test.ts', './api/*.md'] };
+
+  it('anchor each pattern at its own base and walk from the highest one', () => {
+    assert.deepEqual(anchored(globs.base, globs.patterns[0]), { base: '/repo', pattern: 'tests/**/*.test.ts' });
+    assert.deepEqual(anchored(globs.base, globs.patterns[1]), { base: '/repo/specs', pattern: 'api/*.md' });
+    assert.equal(walkBase(globs), '/repo');
+    assert.equal(walkBase({ base: '/repo/specs', patterns: ['*.md'] }), '/repo/specs');
+  });
+
+  it('match files below each pattern\'s own base only', () => {
+    assert.equal(matches(globs, '/repo/tests/unit/export.test.ts'), true);
+    assert.equal(matches(globs, '/repo/specs/api/export.md'), true);
+    assert.equal(matches(globs, '/repo/api/export.md'), false);
   });
 });

@@ -65,19 +65,29 @@ function compile(patterns: readonly string[]): (path: string) => boolean {
   return matcher;
 }
 
+/** A pattern's own base and the pattern below it: each leading `../` moves the base up. */
+export function anchored(base: string, raw: string): { base: string; pattern: string } {
+  let pattern = raw.replace(/^\.\//, '');
+  while (pattern.startsWith('../')) {
+    base = dirname(base);
+    pattern = pattern.slice(3);
+  }
+  return { base, pattern };
+}
+
 /** Patterns match paths relative to their base; a leading `../` moves the base up instead. */
 export function matches(globs: GlobSet | undefined, file: string): boolean {
   if (!globs) return false;
   return globs.patterns.some((raw) => {
-    let base = globs.base;
-    let pattern = raw.replace(/^\.\//, '');
-    while (pattern.startsWith('../')) {
-      base = dirname(base);
-      pattern = pattern.slice(3);
-    }
+    const { base, pattern } = anchored(globs.base, raw);
     const relative = relativeInside(base, file);
     return relative !== undefined && compile([pattern])(relative);
   });
+}
+
+/** The folder a walk for the glob set's files starts from: the highest of its patterns' bases. */
+export function walkBase(globs: GlobSet): string {
+  return globs.patterns.map((raw) => anchored(globs.base, raw).base).reduce((highest, base) => (base.length < highest.length ? base : highest), globs.base);
 }
 
 function toRuleSetting(input: RuleSettingInput): RuleSetting {
