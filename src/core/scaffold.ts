@@ -2,7 +2,7 @@ import type { TextEdit } from './fix.js';
 import type { SpecDocument } from './model.js';
 import type { Template, TemplateSection } from './template.js';
 import { inOrderSectionIds } from './section-order.js';
-import type { TemplateMatch } from './template-match.js';
+import { continuedAtSameLevel, type TemplateMatch } from './template-match.js';
 
 const DEFAULT_SCAFFOLD = 'TBD';
 
@@ -18,7 +18,8 @@ export function insertionPoint(doc: SpecDocument, template: Template, match: Tem
   const anchor = (id: string) => (anchors.has(id) ? match.byId.get(id) : undefined);
   for (let i = index - 1; i >= 0; i--) {
     const previous = anchor(template.sections[i].id);
-    if (previous) return { offset: previous.section.range.end, level: previous.section.level };
+    // After what the section holds, even when written one level too high.
+    if (previous) return { offset: continuedAtSameLevel(doc, match, previous.section).at(-1)?.range.end ?? previous.section.range.end, level: previous.section.level };
   }
   for (let i = index + 1; i < template.sections.length; i++) {
     const next = anchor(template.sections[i].id);

@@ -135,3 +135,23 @@ export function matchTemplate(doc: SpecDocument, fullTemplate: Template): Templa
   }
   return { template, matched, byId, missing, kinds };
 }
+
+/**
+ * "## Unresolved questions", empty, followed at once by "## Version ranges with pre-release
+ * bounds": headings at the same level that are no template section, the first with content,
+ * are the section's own content written one level too high, not sections of their own.
+ */
+export function continuedAtSameLevel(doc: SpecDocument, match: TemplateMatch, section: Section): Section[] {
+  if (section.hasContent || section.children.length > 0) return [];
+  const claimed = new Set(match.matched.map((entry) => entry.section));
+  const following: Section[] = [];
+  for (let i = doc.sections.indexOf(section) + 1; i < doc.sections.length; i++) {
+    const next = doc.sections[i];
+    if (next.level < section.level) break;
+    if (next.level > section.level) continue;
+    if (next.parent !== section.parent || claimed.has(next)) break;
+    following.push(next);
+  }
+  const first = following[0];
+  return first && (first.hasContent || first.children.length > 0) ? following : [];
+}

@@ -1,5 +1,6 @@
 import { defineRule, ruleDocsUrl } from '../core/rule.js';
 import { blockInsertion, scaffoldBody } from '../core/scaffold.js';
+import { continuedAtSameLevel } from '../core/template-match.js';
 
 export const emptySection = defineRule({
   id: 'empty-section',
@@ -9,7 +10,7 @@ export const emptySection = defineRule({
   check(context) {
     const { doc, template } = context;
     for (const { section, templateSection } of context.match.matched) {
-      if (section.hasContent) continue;
+      if (section.hasContent || continuedAtSameLevel(doc, context.match, section).length > 0) continue;
       const eol = doc.lines.eol;
       context.report({
         message: `Section '${section.title}' is empty: write its content or remove the heading (template '${template.name}', section '${templateSection.id}').`,

@@ -140,4 +140,17 @@ describe('empty-section', () => {
   it('does not check headings outside the template', () => {
     assert.deepEqual(findings(`${FULL_RFC}## Appendix\n`, 'empty-section'), []);
   });
+
+  it('takes a same-level heading right under it, outside the template, as its content written one level too high', () => {
+    assert.deepEqual(findings(FULL_RFC.replace('Drawbacks.\n', '## Speed\nIt is slower.\n'), 'empty-section'), []);
+    assert.equal(findings(FULL_RFC.replace('Drawbacks.\n', '## Speed\n'), 'empty-section').length, 1, 'unless that heading is empty too');
+    assert.equal(findings(FULL_RFC.replace('Drawbacks.\n', ''), 'empty-section').length, 1, 'the next template section is no content');
+  });
+
+  it('a missing section goes after that content, so inserting it leaves the section as full as it was', () => {
+    const text = without(FULL_RFC, '## Future possibilities').replace('None yet: the design is settled.\n', '## Version ranges\nStill open.\n');
+    const fixed = fixAll(text, 'missing-section');
+    assert.ok(fixed.includes('## Unresolved questions\n## Version ranges\nStill open.\n\n## Future possibilities\n'), fixed);
+    assert.deepEqual([...findings(fixed, 'empty-section'), ...findings(fixed, 'missing-section')], []);
+  });
 });
