@@ -120,6 +120,11 @@ describe('structured TPM rules', () => {
     assert.deepEqual(run('## Success Criteria\n\nAdmins are happy.\n', 'unmeasurable-success-criterion').length, 1);
   });
 
+  it('risk-without-mitigation takes a handling clause after the risk as its mitigation', () => {
+    const text = '## Risks\n\n- Marker misuse can break parsing; enforce placement rules in tests.\n- Paths may exceed 260 characters; add path checks.\n- Tool formats may change, requiring updates.\n';
+    assert.deepEqual(run(text, 'risk-without-mitigation').map((finding) => finding.start.line), [5]);
+  });
+
   it('risk-without-mitigation asks for a Mitigation column when a table has none', () => {
     const text = '## Risks\n\n| Risk | Owner |\n| --- | --- |\n| Renderer times out | Ana |\n| Quota runs out; fallback: second relay | Omar |\n';
     const findings = run(text, 'risk-without-mitigation');
