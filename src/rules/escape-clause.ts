@@ -20,7 +20,8 @@ export const ESCAPE_CLAUSES = [
 const NAMED_CONDITION = /^\s+(?:by|in|under|for|to|per)\b/i;
 /** "... inline as appropriate. Use constexpr for pure functions; ...": the next sentence says when. */
 const RESOLVED_NEXT = /^[^.!?\n]{0,40}[.!?]\s+(?:use|apply|choose|select|prefer|for|when|if|where|only)\b/i;
-const FALLBACK = /^[^.!?\n]{0,60}?\b(?:otherwise|else|if not|failing that|falls? back|fallback|at least|at minimum|or (?:else )?within)\b/i;
+/** "... otherwise within -120 dB", "if possible, or auto-selects the only change": what happens when it is not possible. */
+const FALLBACK = /^(?:[^.!?\n]{0,60}?\b(?:otherwise|else|if not|failing that|falls? back|fallback|at least|at minimum|or (?:else )?within)\b|,\s+or\s+(?:else\s+)?\w)/i;
 
 /** "marked as required", "set as required": the word is a value, not a loophole. */
 const LITERAL_VALUE = /\b(?:marked|flagged|set|declared|defined|listed|shown|labell?ed|treated)\s+$/i;

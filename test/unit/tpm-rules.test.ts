@@ -100,6 +100,11 @@ describe('language rules', () => {
     assert.equal(run(text, 'escape-clause')[0].start.line, 4);
   });
 
+  it('skips escape clauses followed by what happens otherwise', () => {
+    const text = '## Requirements\n\n- The tool shall infer the change from context if possible, or select the only active change.\n- The tool shall infer the change from context if possible.\n- Output shall be bit-exact where possible, otherwise within -120 dB.\n';
+    assert.deepEqual(run(text, 'escape-clause').map((finding) => finding.start.line), [4]);
+  });
+
   it('stops flagging once the clarification marker follows, and the fix adds exactly that', () => {
     const text = '## Requirements\n\n- The export shall be fast, etc.\n';
     const fixes = [...run(text, 'vague-term'), ...run(text, 'open-ended-clause')].flatMap((finding) => finding.fixes);
