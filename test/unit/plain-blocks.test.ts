@@ -52,6 +52,14 @@ describe('plain blocks, built without the parser', () => {
     assertBuiltAsParsed('```ts title="x"\nconst a = 1;\t// tab\n\n  indented  \n```\n   \n---\n\n***\n~~~\n~~~\n');
   });
 
+  it('places built blocks where the parser would in a whole document, after a BOM and front matter too', () => {
+    for (const text of ['\uFEFF# Title\n\n- a **b**\n- c\n\nText `x`.\n', '---\ntitle: T\n---\n\n# Title\n\n1. one\n2. two\n']) {
+      const body = text.replace(/^\uFEFF/, '');
+      const built = new BlockParser(body, undefined, false, text.length - body.length).result().children;
+      assert.deepEqual(canonical(built), canonical(parseMarkdown(text).children), JSON.stringify(text));
+    }
+  });
+
   it('leaves the rest to the parser', () => {
     const refused = [
       '| a | b |\n| - | - |\n| 1 | 2 |\n', // table
