@@ -85,8 +85,11 @@ describe('plain blocks, built without the parser', () => {
 
   it('equals the parser on generated blocks of list markers, indentation, emphasis and code', () => {
     const piece = fc.constantFrom('word', 'two words', '*', '**', '_', '__', '***', '`', '``', 'a_b', '[P]', ' ', ',', ':', '.', '(', ')', '需求', '：', 'x*y', '`code`', '**bold**', '_em_', '#', '1.');
-    const prefix = fc.constantFrom('', '', '', ' ', '  ', '   ', '    ', '      ', '- ', '* ', '+ ', '1. ', '2) ', '10. ', '- [ ] ', '- [x] ', '  - ', '    - ', '   1. ', '## ', '# ', '```', '---', '> ');
-    const line = fc.tuple(prefix, fc.array(piece, { maxLength: 6 }), fc.constantFrom('', '', '', ' ', '  ')).map(([start, parts, end]) => start + parts.join('') + end);
+    const prefix = fc.constantFrom('', '', '', ' ', '  ', '   ', '    ', '      ', '- ', '* ', '+ ', '1. ', '2) ', '10. ', '- [ ] ', '- [x] ', '  - ', '    - ', '   1. ', '## ', '# ', '```', '```ts ', '~~~', '---', '***', '> ', '\t');
+    const line = fc.oneof(
+      fc.tuple(prefix, fc.array(piece, { maxLength: 6 }), fc.constantFrom('', '', '', ' ', '  ')).map(([start, parts, end]) => start + parts.join('') + end),
+      fc.constantFrom('```', '~~~', '   ', '  \t'),
+    );
     const block = fc.array(fc.oneof(line, fc.constant('')), { minLength: 1, maxLength: 8 }).map((lines) => `${lines.join('\n')}\n`);
     let built = 0;
     fc.assert(
