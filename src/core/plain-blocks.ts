@@ -58,21 +58,23 @@ interface OpenParagraph {
   task?: boolean;
 }
 
-const MARKER = /^(?:([-*+])|(\d{1,9})([.)]))( {1,4})(?=\S)/;
+// Markdown's whitespace is space and tab only (not NBSP or U+3000): hence [^ \t], never \S.
+const MARKER = /^(?:([-*+])|(\d{1,9})([.)]))( {1,4})(?=[^ \t])/;
 /** Lines the parser reads as something other than text: rules, setext underlines, table delimiters, front matter fences. */
 const ONLY_MARKS = /^[-_*=+#:| ]+$/;
 /** Quotes, fences, HTML, table rows; empty items and items that open with indented code. */
 const NOT_TEXT = /^(?:[><|]|`{3}|~{3}|\d{10}|(?:[-*+]|\d{1,9}[.)])(?: {5,}|$))/;
 const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
-const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,}) *$/;
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 const THEMATIC_BREAK = /^([-*_])(?: *\1){2,}$/;
-const TASK_CHECKBOX = /^\[[ xX]\] +(?=\S)/;
-const HEADING = /^(#{1,6}) +(\S.*)$/;
+const TASK_CHECKBOX = /^\[[ xX]\] +(?=[^ \t])/;
+const HEADING = /^(#{1,6}) +([^ \t].*)$/;
 
 /** Parses `source` (a block's text, starting at a line start) into top-level nodes; undefined when it is not plain. */
 export function parsePlainBlock(source: string, brackets: boolean): RootContent[] | undefined {
   // Front matter (or what the parser first tries as front matter) is the parser's.
-  if (source.includes('\r') || /^(?:---|\+\+\+)/.test(source)) return undefined;
+  // NUL becomes U+FFFD and a BOM is dropped by the parser: both are its to handle.
+  if (/[\r\0]/.test(source) || /^(?:---|\+\+\+|\uFEFF)/.test(source)) return undefined;
   const index = new LineIndex(source);
   const { lineStarts } = index;
   // Points shaped as the parser's ({ line, column, offset }), so code reading positions sees one shape.
@@ -150,7 +152,7 @@ export function parsePlainBlock(source: string, brackets: boolean): RootContent[
         continue;
       }
       // The info string: its first word is the language, the rest (trailing spaces kept) the meta.
-      const info = /^ *(\S*) *(.*)$/.exec(fence.info)!;
+      const info = /^[ \t]*([^ \t]*)[ \t]*(.*)$/.exec(fence.info)!;
       nodes.push({ type: 'code', lang: info[1] || null, meta: info[2] || null, value: fence.lines.join('\n'), position: { start: pointAt(fence.start), end: pointAt(line.rawEnd) } });
       fence = undefined;
       continue;
@@ -209,7 +211,7 @@ export function parsePlainBlock(source: string, brackets: boolean): RootContent[
       const sibling = depth < open.length && open[depth].marker === kind ? open[depth] : undefined;
       const ordered = bullet === undefined;
       // A new list right after paragraph text must start at 1 if ordered; otherwise the line continues the text.
-      if (!sibling && paragraph && !blankBefore && ordered && Number(marker[2]) !== 1) return undefined;
+      if (!sibling && paragraph && !blankBefore && ordered && marker[2] !== '1') return undefined;
       if (blankBefore) spreadAfterBlank(open, depth, sibling !== undefined);
       closeItems(depth);
       const markerStart = line.start + line.indent;
@@ -229,7 +231,8 @@ export function parsePlainBlock(source: string, brackets: boolean): RootContent[
       open.push({ list, item, contentColumn: contentStart - line.start, marker: kind });
       extendTo(line.rawEnd);
       const task = TASK_CHECKBOX.test(source.slice(contentStart, line.end));
-      if (/^\[[ xX]\]$/.test(rest)) return undefined; // a checkbox with no text after it on the line
+      // A checkbox with no text after it on the line, or one the line leaves open ("- [" then "] a"): the parser's task check reads across lines.
+      if (/^\[(?:[ xX]\]?)?$/.test(rest)) return undefined;
       if (task) item.checked = source[contentStart + 1] !== ' ';
       const node: Paragraph = { type: 'paragraph', children: [] };
       item.children.push(node);

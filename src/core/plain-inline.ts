@@ -7,6 +7,7 @@
  */
 import type { Emphasis, InlineCode, PhrasingContent, Strong, Text } from 'mdast';
 import { classifyCharacter } from 'micromark-util-classify-character';
+import { MAX_EMPHASIS_DELIMITERS } from './tame.js';
 
 /** Where each piece of the joined text starts in the block's source; line breaks join lines. */
 export interface TextSegment {
@@ -62,7 +63,8 @@ function tokenize(text: string, brackets: boolean): Item[] | undefined {
       const inside = text.slice(runEnd, found);
       if (inside.includes('\n')) return undefined;
       if (!checkPlain(at)) return undefined;
-      const padded = inside.length > 2 && inside.startsWith(' ') && inside.endsWith(' ') && inside.trim() !== '';
+      // Padding goes when the inside holds anything but spaces (an NBSP counts as content).
+      const padded = inside.startsWith(' ') && inside.endsWith(' ') && /[^ ]/.test(inside);
       items.push({ kind: 'code', start: at, end: found + size, value: padded ? inside.slice(1, -1) : inside });
       at = found + size;
       plainFrom = at;
@@ -168,7 +170,8 @@ function build(items: readonly Item[], from: number, to: number, text: string, p
  */
 export function plainInline(text: string, segments: readonly TextSegment[], pointAt: PointAt, brackets: boolean): PhrasingContent[] | undefined {
   const items = tokenize(text, brackets);
-  if (!items) return undefined;
+  // Resolving emphasis is quadratic in the delimiter runs, as in micromark: past the limit tameForParser keeps, the parser takes the block.
+  if (!items || items.length > MAX_EMPHASIS_DELIMITERS) return undefined;
   const sourceOf = (index: number): number => {
     let low = 0;
     let high = segments.length - 1;

@@ -83,6 +83,18 @@ describe('plain blocks, built without the parser', () => {
     assert.equal(parsePlainBlock('See [P].\n', false), undefined, 'brackets when the document has definitions');
   });
 
+  it('equals the parser (or leaves it the block) on corner cases: leading zeros, Unicode spaces, tabs after fences, NUL, a BOM, a checkbox split over lines', () => {
+    const cases = [
+      'Para\n01. item\n', '- a\n  01. b\n', '1. a\n   01. b\n', 'Para\n1. item\n',
+      '- \u00a0foo\n', '- \u3000foo\n', '1. \u3000foo\n', '- [ ] \u00a0foo\n', '- [x] \u3000foo\n',
+      '```ts\u00a0x\nx\n```\n', '```\u00a0ts\nx\n```\n', '```\na\n```\t\nb\n```\n', '~~~\na\n~~~ \t \nb\n~~~\n',
+      '` \u00a0 `\n', 'x ` \u3000 ` y\n', '# \u3000Title\n', 'a\u0000b\n', '\uFEFFa\n',
+      '- [\n] a\n', '- [\n  ] a\n', '1. [\n] a\n', '- [\n] *a*\n', '- [\n  *b*\n', '- [\n  `b`\n', '- a\n  - [\n    *b*\n', '- [ \n] a\n', '- [x\n] a\n',
+    ];
+    for (const source of cases) assertRefusedOrParsed(source);
+    assertBuiltAsParsed('Para\n1. item\n');
+  });
+
   it('equals the parser on generated blocks of list markers, indentation, emphasis and code', () => {
     const piece = fc.constantFrom('word', 'two words', '*', '**', '_', '__', '***', '`', '``', 'a_b', '[P]', ' ', ',', ':', '.', '(', ')', '需求', '：', 'x*y', '`code`', '**bold**', '_em_', '#', '1.');
     const prefix = fc.constantFrom('', '', '', ' ', '  ', '   ', '    ', '      ', '- ', '* ', '+ ', '1. ', '2) ', '10. ', '- [ ] ', '- [x] ', '  - ', '    - ', '   1. ', '## ', '# ', '```', '```ts ', '~~~', '---', '***', '> ', '\t');
