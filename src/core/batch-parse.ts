@@ -84,7 +84,7 @@ export function parsePieces(text: string, pieces: readonly OffsetRange[], defini
     starts.forEach((start, i) => {
       const end = i + 1 < starts.length ? starts[i + 1] : slice.length;
       const source = slice.slice(start, end);
-      const nodes = tameForParser(source) === source ? parsePlainBlock(source, plain.brackets) : undefined;
+      const nodes = parsePlainBlock(source, plain.brackets);
       if (!nodes) {
         rest.push({ start: piece.start + start, end: piece.start + end });
         owners.push(index);

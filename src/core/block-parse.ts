@@ -281,7 +281,7 @@ export class BlockParser {
     const prefix = isFirst || !definitions ? '' : `${definitions}\n`;
     const suffix = isFirst ? definitions : '';
     const parse = (): ParsedBlock => {
-      const built = plain && !definitions && tameForParser(source) === source ? parsePlainBlock(source, true) : undefined;
+      const built = plain && !definitions ? parsePlainBlock(source, true) : undefined;
       if (built) return { children: built, origin: { offset: 0, line: 0 }, definitions: [], endsOpen: false };
       const input = prefix + tameForParser(source) + suffix;
       const children = parseFragment(input).children.filter((node) => {

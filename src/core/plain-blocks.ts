@@ -11,6 +11,7 @@
 import type { Heading, List, ListItem, Paragraph, RootContent } from 'mdast';
 import { plainInline, type TextSegment } from './plain-inline.js';
 import { LineIndex } from './positions.js';
+import { tameForParser } from './tame.js';
 
 interface Line {
   start: number;
@@ -51,8 +52,6 @@ const paragraphLine = (start: number, line: Line): ParagraphLine => ({ start, en
 
 interface OpenParagraph {
   node: Paragraph;
-  /** The item it belongs to (task checkbox, position), or the block itself. */
-  depth: number;
   lines: ParagraphLine[];
   /** A task item's text, which the parser starts with the space after the checkbox. */
   task?: boolean;
@@ -74,7 +73,8 @@ const HEADING = /^(#{1,6}) +([^ \t].*)$/;
 export function parsePlainBlock(source: string, brackets: boolean): RootContent[] | undefined {
   // Front matter (or what the parser first tries as front matter) is the parser's.
   // NUL becomes U+FFFD and a BOM is dropped by the parser: both are its to handle.
-  if (/[\r\0]/.test(source) || /^(?:---|\+\+\+|\uFEFF)/.test(source)) return undefined;
+  // Input the parser would handle in quadratic time is tamed first (tame.ts): only the parser reads the tamed text.
+  if (/[\r\0]/.test(source) || /^(?:---|\+\+\+|\uFEFF)/.test(source) || tameForParser(source) !== source) return undefined;
   const index = new LineIndex(source);
   const { lineStarts } = index;
   // Points shaped as the parser's ({ line, column, offset }), so code reading positions sees one shape.
@@ -191,8 +191,8 @@ export function parsePlainBlock(source: string, brackets: boolean): RootContent[
     const base = depth === 0 ? 0 : open[depth - 1].contentColumn;
     const relative = line.indent - base;
     const marker = relative < 4 ? MARKER.exec(content) : null;
-    const heading = HEADING.exec(content);
     if (content.startsWith('#')) {
+      const heading = HEADING.exec(content);
       if (!heading || line.indent > 0 || / #+$/.test(heading[2]) || /^#+$/.test(heading[2])) return undefined;
       closeItems(0);
       const contentStart = line.start + heading[1].length + (content.length - heading[1].length - heading[2].length);
@@ -219,6 +219,8 @@ export function parsePlainBlock(source: string, brackets: boolean): RootContent[
       // The item's own first line must be text too: not a quote, heading, fence or another marker.
       const rest = source.slice(contentStart, line.end);
       if (rest.startsWith('#') || ONLY_MARKS.test(rest) || NOT_TEXT.test(rest) || MARKER.test(rest)) return undefined;
+      // A checkbox with no text after it on the line, or one the line leaves open ("- [" then "] a"): the parser's task check reads across lines.
+      if (/^\[(?:[ xX]\]?)?$/.test(rest)) return undefined;
       const item: ListItem = { type: 'listItem', spread: false, checked: null, children: [], position: { start: pointAt(markerStart), end: pointAt(line.rawEnd) } };
       let list: List;
       if (sibling) {
@@ -230,13 +232,11 @@ export function parsePlainBlock(source: string, brackets: boolean): RootContent[
       }
       open.push({ list, item, contentColumn: contentStart - line.start, marker: kind });
       extendTo(line.rawEnd);
-      const task = TASK_CHECKBOX.test(source.slice(contentStart, line.end));
-      // A checkbox with no text after it on the line, or one the line leaves open ("- [" then "] a"): the parser's task check reads across lines.
-      if (/^\[(?:[ xX]\]?)?$/.test(rest)) return undefined;
-      if (task) item.checked = source[contentStart + 1] !== ' ';
+      const task = TASK_CHECKBOX.test(rest);
+      if (task) item.checked = rest[1] !== ' ';
       const node: Paragraph = { type: 'paragraph', children: [] };
       item.children.push(node);
-      paragraph = { node, depth: open.length, lines: [paragraphLine(task ? contentStart + 3 : contentStart, line)], task };
+      paragraph = { node, lines: [paragraphLine(task ? contentStart + 3 : contentStart, line)], task };
       blankBefore = false;
       continue;
     }
@@ -251,7 +251,7 @@ export function parsePlainBlock(source: string, brackets: boolean): RootContent[
     closeItems(depth);
     const node: Paragraph = { type: 'paragraph', children: [] };
     childrenAt(depth).push(node);
-    paragraph = { node, depth, lines: [paragraphLine(line.start + line.indent, line)] };
+    paragraph = { node, lines: [paragraphLine(line.start + line.indent, line)] };
     extendTo(line.rawEnd);
     blankBefore = false;
   }

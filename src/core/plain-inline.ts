@@ -24,8 +24,8 @@ export type PointAt = (offset: number) => { line: number; column: number; offset
 const REFUSED = /[\\<~]|!\[|\]\(|\]\[|\]:|\[\^|&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/;
 const BRACKET = /[[\]]/;
 
+/** Text between items is not an item: it becomes text nodes as it is. */
 type Item =
-  | { kind: 'text'; start: number; end: number }
   | { kind: 'code'; start: number; end: number; value: string }
   | { kind: 'sequence'; marker: number; start: number; end: number; open: boolean; close: boolean }
   | { kind: 'group'; node: 'emphasis' | 'strong'; start: number; end: number; children: Item[] };

@@ -115,6 +115,11 @@ const NEEDS_CONTEXT: Readonly<Record<string, (before: string, after: string) => 
 /** A purpose infinitive after a SHALL/MUST obligation, not its own verb ("be able to", "need to"). */
 const PURPOSE_AFTER_OBLIGATION = /\b(?:shall|must)\b.*?(?<!\b(?:able|need|needs|required|have|has|want|wants|shall|must|should|will|be|is|are)\s+)\bto\s+(?:enable|ensure|allow|help|keep|avoid|prevent|improve|reduce|let|make)\b/i;
 
+/** A number or a tolerance, not a digit in a name ("L2", "IPv6", "S3") or in a requirement id. */
+function hasNumber(text: string): boolean {
+  return /(?<![\p{L}_])\d|±/u.test(text.replace(REQUIREMENT_ID, ' '));
+}
+
 const STATED_CHECK = /\b(?:verified|verifiable|measured|measurable|tested|checked|confirmed|asserted|observable)\s+(?:by|via|with|using|through|at|in)\b/i;
 
 /**
@@ -123,8 +128,7 @@ const STATED_CHECK = /\b(?:verified|verifiable|measured|measurable|tested|checke
  * with a named reference, or the word used as a name, a verb or in a purpose clause.
  */
 const EXEMPTIONS: readonly [reason: string, test: (occurrence: Occurrence) => boolean][] = [
-  // A number, not a digit in a name ("L2", "IPv6", "S3").
-  ['a number or tolerance in the statement', ({ statement, entry, isCriterion }) => /(?<![\p{L}_])\d|±/u.test((isCriterion ? entry : statement).replace(REQUIREMENT_ID, ' '))],
+  ['a number or tolerance in the statement', ({ statement, entry, isCriterion }) => hasNumber(isCriterion ? entry : statement)],
   ['a stated check', ({ statement, entry, isCriterion }) => STATED_CHECK.test(isCriterion ? entry : statement)],
   ['defined right after it', ({ after }) =>
     /^[^,;.]{0,40}?(?:\s*\(|:|,?\s+(?:i\.e\.|e\.g\.|meaning|namely|such as|like)\b|\s+(?:with no|without|instead of|rather than)\b)|^[^;.]{0,50}?,?\s+(?:by|returning|leaving|keeping|showing|using|via|containing|consisting of|made of)\s+\w/i.test(after)],
@@ -167,7 +171,7 @@ function spelledOutBySubItems(text: string, match: PhraseMatch): boolean {
     subItems.push(line);
   }
   const subItemText = subItems.map((line) => line.replace(/^[ \t]*(?:[-*+]|\d+[.)])[ \t]/, '')).join('\n');
-  return /(?<![\p{L}_])\d|±/u.test(subItemText.replace(REQUIREMENT_ID, ' '));
+  return hasNumber(subItemText);
 }
 
 export const vagueTerm = defineRule<WordingOptions>({

@@ -24,3 +24,16 @@ export function fakeIo(cwd: string) {
     stderr: () => err.join(''),
   };
 }
+
+/** An mdast tree as plain data: keys in order, undefined fields and `data` left out, so two builds of it compare equal. */
+export function canonicalTree(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonicalTree);
+  if (value === null || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.keys(record)
+      .filter((key) => record[key] !== undefined && key !== 'data')
+      .sort()
+      .map((key) => [key, canonicalTree(record[key])]),
+  );
+}

@@ -6,31 +6,19 @@ import { BlockParseCache, BlockParser } from '../../src/core/block-parse.js';
 import { parseFragment, parseMarkdown } from '../../src/core/markdown.js';
 import { parsePlainBlock } from '../../src/core/plain-blocks.js';
 import { availableCorpora } from '../precision/corpora.js';
-
-/** The parser's tree as plain data: keys in order, undefined fields and `data` left out. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value === null || typeof value !== 'object') return value;
-  const record = value as Record<string, unknown>;
-  return Object.fromEntries(
-    Object.keys(record)
-      .filter((key) => record[key] !== undefined && key !== 'data')
-      .sort()
-      .map((key) => [key, canonical(record[key])]),
-  );
-}
+import { canonicalTree } from './helpers.js';
 
 /** Built without the parser, and equal to the parser's tree. */
 function assertBuiltAsParsed(source: string): void {
   const built = parsePlainBlock(source, true);
   assert.ok(built, `not plain: ${JSON.stringify(source)}`);
-  assert.deepEqual(canonical(built), canonical(parseFragment(source).children), JSON.stringify(source));
+  assert.deepEqual(canonicalTree(built), canonicalTree(parseFragment(source).children), JSON.stringify(source));
 }
 
 /** Either left to the parser or equal to its tree. */
 function assertRefusedOrParsed(source: string, brackets = true): boolean {
   const built = parsePlainBlock(source, brackets);
-  if (built) assert.deepEqual(canonical(built), canonical(parseFragment(source).children), JSON.stringify(source));
+  if (built) assert.deepEqual(canonicalTree(built), canonicalTree(parseFragment(source).children), JSON.stringify(source));
   return built !== undefined;
 }
 
@@ -56,7 +44,7 @@ describe('plain blocks, built without the parser', () => {
     for (const text of ['\uFEFF# Title\n\n- a **b**\n- c\n\nText `x`.\n', '---\ntitle: T\n---\n\n# Title\n\n1. one\n2. two\n']) {
       const body = text.replace(/^\uFEFF/, '');
       const built = new BlockParser(body, undefined, false, text.length - body.length).result().children;
-      assert.deepEqual(canonical(built), canonical(parseMarkdown(text).children), JSON.stringify(text));
+      assert.deepEqual(canonicalTree(built), canonicalTree(parseMarkdown(text).children), JSON.stringify(text));
     }
   });
 
@@ -125,10 +113,10 @@ describe('plain blocks, built without the parser', () => {
         const text = readFileSync(path.join(corpus.dir, name), 'utf8');
         const body = text.replace(/^\uFEFF/, '');
         const offsetBase = text.length - body.length;
-        const whole = canonical(parseMarkdown(text).children);
+        const whole = canonicalTree(parseMarkdown(text).children);
         // In one batch, as a check parses; block by block with a cache, as the editor does.
-        assert.deepEqual(canonical(new BlockParser(body, undefined, false, offsetBase).result().children), whole, `${corpus.name}/${name}`);
-        if (files % 2 === 0) assert.deepEqual(canonical(new BlockParser(body, new BlockParseCache(), false, offsetBase).result().children), whole, `${corpus.name}/${name}, cached`);
+        assert.deepEqual(canonicalTree(new BlockParser(body, undefined, false, offsetBase).result().children), whole, `${corpus.name}/${name}`);
+        if (files % 2 === 0) assert.deepEqual(canonicalTree(new BlockParser(body, new BlockParseCache(), false, offsetBase).result().children), whole, `${corpus.name}/${name}, cached`);
         files++;
       }
     }
