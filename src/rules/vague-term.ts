@@ -134,6 +134,8 @@ const EXEMPTIONS: readonly [reason: string, test: (occurrence: Occurrence) => bo
     /^[^,;.]{0,40}?(?:\s*\(|:|,?\s+(?:i\.e\.|e\.g\.|meaning|namely|such as|like)\b|\s+(?:with no|without|instead of|rather than)\b)|^[^;.]{0,50}?,?\s+(?:by|returning|leaving|keeping|showing|using|via|containing|consisting of|made of)\s+\w/i.test(after)],
   ['its content enumerated ("a comprehensive guide explaining concepts, commands, and workflows")', ({ after }) => /^[^;.]{0,50}?\s+(?:explaining|describing|listing|covering)\s+[^.;,]+,[^.;]*\b(?:and|or)\s+\w/i.test(after)],
   ['spelled out by the list its statement introduces ("appropriate transformations ...:" and the list)', ({ following }) => /^[^\n]*:[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*(?:[-*+]|\d+[.)])[ \t]/.test(following)],
+  ['spelled out by the AND step that follows its outcome ("THEN it SHALL fail clearly" / "AND it SHALL explain ...")', ({ following }) => /^[^\n.;]{0,30}\r?\n[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?and\b/i.test(following)],
+  ['a stated transition ("correctly transitions from false to true")', ({ after }) => /^\s+[\w'-]+\s+from\s+\S+\s+to\s+\S/i.test(after)],
   ['spelled out by the sub-items of its requirement ("a fast approximation" and "- at least 3x faster")', ({ spelledOutBySubItems }) => spelledOutBySubItems],
   ['defined by a cited requirement ("the same smooth crossfade as FR-010")', ({ statement }) => [...statement.matchAll(REQUIREMENT_ID)].some((id) => id.index > 12)],
   ['a technical term ("instantaneous frequency", "quick overview")', ({ phrase, after }) =>

@@ -88,6 +88,26 @@ describe('language rules', () => {
     assert.deepEqual(terms(text), ['many', 'fast', 'fast', 'comprehensive']);
   });
 
+  it('vague-term leaves a word the next AND step or a stated transition spells out', () => {
+    const text = [
+      '### Requirement: Setup',
+      '',
+      '#### Scenario: JSON without flags',
+      '- **THEN** the tool SHALL fail clearly',
+      '- **AND** it SHALL explain that `--json` requires `--no-interactive`',
+      '',
+      '#### Scenario: Import',
+      '- **THEN** the tool SHALL fail clearly',
+      '',
+      '## Success Criteria',
+      '',
+      '- **SC-001**: isComplete() correctly transitions from false to true when the position reaches the end.',
+      '- **SC-002**: The player works correctly after a restart.',
+      '',
+    ].join('\n');
+    assert.deepEqual(terms(text), ['clearly', 'correctly']);
+  });
+
   it('takes extraTerms and ignoreTerms as literal phrases', () => {
     const text = '## Requirements\n\n- The page shall be blazing fast, really.* and robust.\n';
     const settings = { 'vague-term': { severity: 'warning' as const, options: { extraTerms: ['blazing fast', 'really.*'], ignoreTerms: ['robust'] } } };
