@@ -2,7 +2,7 @@
  * Measuring rules on the real corpora (docs/precision.md):
  *
  *   tsx scripts/precision.ts run                      check every corpus, keep the JSON in .precision/
- *   tsx scripts/precision.ts sample --set NAME --split dev|heldout|set-aside [--per-rule 30] [--seed 1] [--rules a,b] [--untouched]
+ *   tsx scripts/precision.ts sample --set NAME --split dev|heldout|set-aside [--per-rule 30] [--seed 1] [--rules a,b] [--corpora a,b] [--untouched]
  *                                                     draw a sample and write a labeling sheet
  *                                                     (--untouched: only from files no label set has read;
  *                                                     set-aside: only from test/fixtures/precision/heldout-3-files.txt)
@@ -88,10 +88,11 @@ function setAsideFiles(): Set<string> {
   return new Set(text.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('#')));
 }
 
-function sample(split: Split | 'set-aside', perRule: number, seed: number, rules: Set<string> | undefined, exclude: Set<string>, excludeFiles: Set<string>): Item[] {
+function sample(split: Split | 'set-aside', perRule: number, seed: number, rules: Set<string> | undefined, exclude: Set<string>, excludeFiles: Set<string>, corpora: Set<string> | undefined): Item[] {
   const pools = new Map<string, Map<string, Omit<Item, 'index'>[]>>();
   const setAside = split === 'set-aside' ? setAsideFiles() : undefined;
   for (const corpus of availableCorpora()) {
+    if (corpora && !corpora.has(corpus.name)) continue;
     const output = JSON.parse(readFileSync(path.join(WORK, `findings-${corpus.name}.json`), 'utf8')) as JsonOutput;
     for (const file of output.files) {
       const inSplit = setAside ? setAside.has(`${corpus.name}/${file.path}`) : splitOf(corpus.name, file.path) === split;
@@ -177,10 +178,11 @@ function writeSample(argv: string[]): void {
   const perRule = Number(option(argv, 'per-rule', '30'));
   const seed = Number(option(argv, 'seed', '1'));
   const rules = option(argv, 'rules')?.split(',');
+  const corpora = option(argv, 'corpora')?.split(',');
   const labelSets = loadLabelSets();
   const exclude = new Set(labelSets.flatMap((labelSet) => labelSet.labels.map(labelId)));
   const excludeFiles = new Set(argv.includes('--untouched') ? labelSets.flatMap((labelSet) => labelSet.labels.map((label) => `${label.corpus}/${label.file}`)) : []);
-  const items = sample(split, perRule, seed, rules ? new Set(rules) : undefined, exclude, excludeFiles);
+  const items = sample(split, perRule, seed, rules ? new Set(rules) : undefined, exclude, excludeFiles, corpora ? new Set(corpora) : undefined);
   writeFileSync(path.join(WORK, `${set}.items.json`), JSON.stringify(items, null, 1));
   const byRule = new Map<string, Item[]>();
   for (const item of items) byRule.set(item.rule, [...(byRule.get(item.rule) ?? []), item]);
