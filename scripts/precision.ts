@@ -7,7 +7,8 @@
  *                                                     (--untouched: only from files no label set has read;
  *                                                     set-aside: only from test/fixtures/precision/heldout-3-files.txt)
  *   tsx scripts/precision.ts merge --set NAME --description TEXT FILE.tsv...
- *                                                     turn verdicts (index TAB TP|FP TAB reason) into a fixture
+ *                                                     turn verdicts (index TAB TP|FP|SKIP TAB reason) into a fixture
+ *                                                     (SKIP: an artifact of how the corpus was copied; left out)
  *   tsx scripts/precision.ts score [--record]         score every fixture against today's rules
  *                                                     (--record: keep today's precision as each set's floor)
  */
@@ -199,16 +200,23 @@ function merge(argv: string[]): void {
   const files = argv.filter((arg, i) => arg.endsWith('.tsv') && argv[i - 1] !== '--set');
   const items = new Map((JSON.parse(readFileSync(path.join(WORK, `${set}.items.json`), 'utf8')) as Item[]).map((item) => [item.index, item]));
   const labels: Label[] = [];
+  const skipped: string[] = [];
   for (const file of files) {
     for (const row of readFileSync(file, 'utf8').split('\n')) {
       const [index, verdict, ...reason] = row.split('\t');
       if (!/^\d+$/.test(index?.trim() ?? '')) continue;
       const item = items.get(Number(index));
+      // SKIP: the finding comes from how the corpus was collected (a file it needs was not copied), not from the rule.
+      if (item && verdict.trim() === 'SKIP') {
+        skipped.push(`${index} (${reason.join(' ').trim()})`);
+        continue;
+      }
       if (!item || (verdict.trim() !== 'TP' && verdict.trim() !== 'FP')) throw new Error(`bad row in ${file}: ${row}`);
       labels.push({ corpus: item.corpus, file: item.file, line: item.line, rule: item.rule, key: item.key, message: item.message, verdict: verdict.trim() as Label['verdict'], reason: reason.join(' ').trim() });
     }
   }
-  const missing = [...items.keys()].filter((index) => !labels.some((label) => labelId(label) === labelId(items.get(index)!)));
+  if (skipped.length > 0) console.log(`left out as artifacts of the copy: ${skipped.join('; ')}`);
+  const missing = [...items.keys()].filter((index) => !labels.some((label) => labelId(label) === labelId(items.get(index)!)) && !skipped.some((entry) => entry.startsWith(`${index} `)));
   if (missing.length > 0) console.log(`not labeled: ${missing.join(', ')}`);
   labels.sort((a, b) => (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
   const labelSet: LabelSet = { name: set, description, labels };
