@@ -47,12 +47,13 @@ describe('built-in templates', () => {
     assert.equal(builtInTemplates.get('ears'), builtInTemplates.get('kiro'), 'ears is the Kiro template\'s former name');
   });
 
-  it('matches the main sections in Chinese, Japanese, Korean, Spanish, Portuguese, French and German', () => {
+  it('matches the main sections in Chinese, Japanese, Korean, Spanish, Portuguese, French, German, Ukrainian and Russian', () => {
     const kiro = readFileSync(path.join(PROJECT_ROOT, 'test/fixtures/templates/kiro-zh.md'), 'utf8');
     assert.deepEqual(sectionFindings(kiro, 'kiro'), []);
     const titles: Record<string, string[]> = {
       'tech-spec': ['概述', '問題提起', '요구사항', 'Criterios de éxito', 'Riscos', 'Dépendances', 'Testplan'],
-      'spec-kit': ['用户场景与测试', '要件', '성공 기준', 'Escenarios de usuario y pruebas', 'Requisitos', 'Critères de succès', 'Erfolgskriterien'],
+      'spec-kit': ['用户场景与测试', '要件', '성공 기준', 'Escenarios de usuario y pruebas', 'Requisitos', 'Critères de succès', 'Erfolgskriterien', 'Вимоги', 'Критерии успеха'],
+      'openspec-proposal': ['Чому', 'Що змінюється', 'Вплив', 'Почему', 'Что меняется', 'Влияние', 'Context', 'Scope'],
     };
     for (const [name, localized] of Object.entries(titles)) {
       for (const title of localized) {
