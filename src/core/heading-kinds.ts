@@ -22,12 +22,17 @@ const DEPENDENCIES = [
 /** Mitigations answer risks; they are not risks themselves, even under a Risks heading. */
 const MITIGATIONS = ['mitigation', 'mitigations', 'mitigation strategy', 'mitigation strategies', 'mitigation plan', 'risk mitigation plan'];
 
+/** Neither risks nor dependencies, even under a combined "Dependencies and Assumptions" heading. */
+const ASIDES = ['assumptions', 'constraints', 'assumptions and constraints', 'constraints and assumptions', 'out of scope', 'non goals'];
+
 const CRITERIA = ['success criteria', 'acceptance criteria', 'success metrics', 'measurable outcomes', 'exit criteria', 'definition of done'];
 
 const KINDS = new Map<string, SectionKind>([
   ...CRITERIA.map((title) => [title, 'success-criteria'] as const),
   ...translated('successCriteria', 'acceptanceCriteria', 'successMetrics', 'measurableOutcomes').map((title) => [normalizeTitle(title), 'success-criteria'] as const),
   ...MITIGATIONS.map((title) => [title, 'other'] as const),
+  ...ASIDES.map((title) => [title, 'other'] as const),
+  ...translated('assumptions', 'nonGoals').map((title) => [normalizeTitle(title), 'other'] as const),
   ...RISKS.map((title) => [title, 'risks'] as const),
   ...translated('risks', 'risksAndMitigations').map((title) => [normalizeTitle(title), 'risks'] as const),
   ...DEPENDENCIES.map((title) => [title, 'dependencies'] as const),

@@ -19,7 +19,10 @@ const REQUIREMENT_TITLE = /^(?:requirements?|需求|要件|要求|요구\s*사�
 const STORY_TITLE = /^(?:user\s+story|用户故事|用戶故事|使用者故事|ユーザーストーリー|사용자\s*스토리|historia\s+de\s+usuario|história\s+de\s+usuário|récit\s+utilisateur|user-story)\b/i;
 const SCENARIO_TITLE = /^(?:scenario|场景|場景|シナリオ|시나리오|escenario|cenário|scénario|szenario)\b/i;
 const STORY_LABEL = /^\s*(?:user\s+story|用户故事|用戶故事|使用者故事|ユーザーストーリー|사용자\s*스토리|historia\s+de\s+usuario|história\s+de\s+usuário|récit\s+utilisateur)\s*[:：]/i;
-const CRITERIA_LABEL = /^\s*(?:acceptance\s+(?:criteria|scenarios?)|验收标准|驗收標準|受け入れ基準|인수\s*기준|criterios\s+de\s+aceptación|critérios\s+de\s+aceitação|critères\s+d['’]acceptation|akzeptanzkriterien)\s*[:：]?\s*$/i;
+const CRITERIA_LABEL_TEXT = "(?:acceptance(?:\\s+(?:criteria|scenarios?|tests?))?|验收标准|驗收標準|受け入れ基準|인수\\s*기준|criterios\\s+de\\s+aceptación|critérios\\s+de\\s+aceitação|critères\\s+d['’]acceptation|akzeptanzkriterien)";
+const CRITERIA_LABEL = new RegExp(`^\\s*${CRITERIA_LABEL_TEXT}\\s*[:：]?\\s*$`, 'i');
+/** Criteria written inline after their label, opening the paragraph or a sentence of it: "**Acceptance**: (1) table with the columns; (2) search filters by name". */
+const INLINE_CRITERIA = new RegExp(`(?:^|[.!?。]\\s+)${CRITERIA_LABEL_TEXT}\\s*[:：]\\s*\\S`, 'i');
 /** A testable statement: Given/When/Then, EARS (WHEN/IF/WHILE/WHERE ... SHALL), or SHALL/MUST. */
 const TESTABLE = /\bgiven\b[\s\S]*\bthen\b|\b(?:when|if|while|where)\b[\s\S]*\b(?:then|shall|must)\b|\b(?:shall|must)\b/i;
 
@@ -57,6 +60,7 @@ function criteriaOf(units: readonly TextUnit[], context: AnalysisContext, anyIte
   const criteria: TextUnit[] = [];
   let afterLabel = false;
   for (const unit of units) {
+    if (unit.type === 'paragraph' && INLINE_CRITERIA.test(unit.text)) criteria.push(unit);
     if (unit.type === 'paragraph' || unit.type === 'heading') {
       afterLabel = CRITERIA_LABEL.test(unit.text);
       continue;

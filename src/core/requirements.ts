@@ -151,6 +151,8 @@ function isExternal(context: AnalysisContext, unit: TextUnit, index: number, id:
 
 /** A lead-in naming another document ("deferred items from spec 064:") makes its list's ids that document's. */
 const QUALIFYING_LEAD_IN = /(?:\b(?:spec|specs|feature|phase|rfc|prd|epic)\s*#?\s*\d+|\b\d{3}-[a-z][\w-]*)[^\n]*:\s*$/i;
+/** A lead-in that introduces examples ("*Example of marking unclear requirements:*"): its list defines and cites nothing. */
+const EXAMPLE_LEAD_IN = /^\s*(?:an?\s+|for\s+)?examples?\b[^\n]*:\s*$/i;
 
 function referenceContext(unit: TextUnit): ReferenceContext {
   if (isTraceUnit(unit)) return 'trace';
@@ -195,7 +197,9 @@ export function requirementIndexOf(context: AnalysisContext): RequirementIndex {
     let leadIn: TextUnit | undefined;
     for (const unit of unitsOf(context)) {
       if (unit.type !== 'listItem') leadIn = unit.type === 'paragraph' ? unit : undefined;
-      const qualifiedList = unit.type === 'listItem' && leadIn !== undefined && leadIn.section === unit.section && QUALIFYING_LEAD_IN.test(leadIn.text);
+      const ledIn = unit.type === 'listItem' && leadIn !== undefined && leadIn.section === unit.section;
+      if (ledIn && EXAMPLE_LEAD_IN.test(leadIn!.text)) continue;
+      const qualifiedList = ledIn && QUALIFYING_LEAD_IN.test(leadIn!.text);
       for (const match of unit.text.matchAll(REQUIREMENT_ID)) {
         const id = match[0];
         const range = unitRange(unit, match.index, match.index + id.length);

@@ -22,9 +22,12 @@ const FIELD = /^\s*([^:：\n]{1,24})[:：]/;
 const FIELD_NAMES =
   /^(?:risks?|description|impact|severity|likelihood|probability|owner|status|trigger|mitigation|contingency|response|风险|影响|概率|可能性|严重性|负责人|状态|缓解|应对|リスク|影響|発生確率|確率|対策|緩和策|担当|위험|리스크|영향|확률|완화|대응|담당자|riesgo|impacto|probabilidad|mitigación|risco|probabilidade|mitigação|risque|probabilité|atténuation|risiko|auswirkung|wahrscheinlichkeit|gegenmaßnahme)$/i;
 
+/** "… if we drop columns. For now, we might just hide them": a sentence of the risk that says what the team will do. */
+const PLANNED_ACTION = /[.;:]\s+(?:for now|initially|instead|until then|in that case|if so|otherwise)?,?\s*we(?:\s+(?:will|can|could|might|plan to|intend to|are going to)|'ll)\s+(?:just\s+|simply\s+|first\s+)?(?!need\b|have to\b|must\b|not\b|be\b)[a-z]+/i;
+
 /** True when the text says how a risk is handled. */
 export function statesMitigation(text: string): boolean {
-  return MITIGATION_LABEL.test(text) || MITIGATION_PHRASE.test(text) || ARROW.test(text) || HANDLING_CLAUSE.test(text);
+  return MITIGATION_LABEL.test(text) || MITIGATION_PHRASE.test(text) || ARROW.test(text) || HANDLING_CLAUSE.test(text) || PLANNED_ACTION.test(text);
 }
 
 export function isAssessment(text: string): boolean {

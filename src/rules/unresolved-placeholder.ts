@@ -131,9 +131,10 @@ export const unresolvedPlaceholder = defineRule({
     if (!context.options.comments) return;
     for (const comment of doc.comments) {
       if (isSuppressionComment(comment.body) || !INSTRUCTION.test(comment.body)) continue;
-      // An instruction under a section already written is spent, not pending; template text around it keeps it pending.
+      // An instruction over a section already written (in its own body or its sub-sections) is spent, not pending;
+      // template text anywhere in the section keeps it pending.
       const section = sectionAt(doc.sections, comment.range.start);
-      if (section?.hasOwnContent && !hasTemplateText(doc.text.slice(section.bodyRange.start, section.bodyRange.end).replace(/<!--[\s\S]*?-->/g, ''))) continue;
+      if (section?.hasContent && !hasTemplateText(doc.text.slice(section.headingRange.end, section.range.end).replace(/<!--[\s\S]*?-->/g, ''))) continue;
       const text = doc.text.slice(comment.range.start, comment.range.end);
       context.report({
         message: `Template instruction left in: '${text.length > 60 ? `${text.slice(0, 57)}...` : text}'. Write the content it asks for, then delete the comment.`,

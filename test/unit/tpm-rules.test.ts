@@ -237,6 +237,37 @@ describe('structured TPM rules', () => {
     assert.equal(finding.severity, 'error');
   });
 
+  it('duplicate-requirement-id and references skip a list introduced as an example', () => {
+    const text = '## Requirements\n\n- **FR-006**: Tests MUST NOT delete `.env`.\n\n*Example of marking unclear requirements:*\n\n- **FR-006**: System MUST authenticate users via [NEEDS CLARIFICATION: auth method]\n- **FR-099**: System MUST retain data.\n';
+    assert.deepEqual(run(text, 'duplicate-requirement-id', { template: 'spec-kit' }), []);
+    assert.deepEqual(run(text, 'undefined-requirement-reference', { template: 'spec-kit' }), []);
+  });
+
+  it('requirement-without-acceptance takes an inline "Acceptance:" list as a story\'s acceptance', () => {
+    const story = (title: string, body: string) => `### ${title} (Priority: P1)\n\nA user lists the records.\n\n${body}\n\n`;
+    const text = `## User Scenarios & Testing\n\n${story('User Story 1 - List', '**Independent Test**: open the list.\n**Acceptance**: (1) the table shows both statuses; (2) search filters by name.')}${story('User Story 2 - Edit', '**Independent Test**: open the form.')}`;
+    assert.deepEqual(run(text, 'requirement-without-acceptance', { template: 'spec-kit' }).map((finding) => finding.data?.block), ['User Story 2 - Edit (Priority: P1)']);
+  });
+
+  it('risk-without-mitigation takes a sentence saying what the team will do as its mitigation', () => {
+    const text = '## Risks\n\n- Existing data might need migration if we drop columns. For now, we might just hide them.\n- Revenue may be computed differently. We need to clarify it.\n';
+    assert.deepEqual(run(text, 'risk-without-mitigation').map((finding) => finding.start.line), [4]);
+  });
+
+  it('dependency-without-owner reads no assumptions under a combined "Dependencies and Assumptions" heading', () => {
+    const text = '## 5. Dependencies and Assumptions\n\n### 5.1 Dependencies\n\n- Sign-off from legal\n\n### 5.2 Assumptions\n\n- The partner API stays available\n';
+    assert.deepEqual(run(text, 'dependency-without-owner').map((finding) => finding.start.line), [5]);
+  });
+
+  it('unresolved-placeholder leaves a template comment over a section its sub-sections fill in', () => {
+    const comment = '<!--\n  ACTION REQUIRED: Define measurable success criteria.\n-->';
+    const filled = `## Success Criteria\n\n${comment}\n\n### Measurable Outcomes\n\n- **SC-001**: 95% of imports finish in 2 s.\n`;
+    assert.deepEqual(run(filled, 'unresolved-placeholder', { template: 'spec-kit' }), []);
+    const stillTemplate = `## Success Criteria\n\n${comment}\n\n### Measurable Outcomes\n\n- **SC-001**: [Measurable metric, e.g., "Users can complete account creation in under 2 minutes"]\n`;
+    assert.deepEqual(terms(stillTemplate, 'unresolved-placeholder', { template: 'spec-kit' }).slice(1), ['[Measurable metric, e.g., "Users can complete account creation in under 2 minutes"]']);
+    assert.equal(run(stillTemplate, 'unresolved-placeholder', { template: 'spec-kit' }).filter((finding) => finding.data?.placeholder === 'comment').length, 1);
+  });
+
   it('unresolved-placeholder ignores code, mentions and HTML tags, and honours its options', () => {
     const text = '## Plan\n\nStage 1: TBD. The "TBD" label means open. Use <br> and `TODO`, Vec<item> and <owner name>.\n\n<!-- Describe the plan. -->\n<!-- specwise-disable-next-line vague-term -->\n\n```\nTODO\n```\n';
     assert.deepEqual(terms(text, 'unresolved-placeholder'), ['TBD', '<owner name>', '<!-- Describe the plan. -->']);
