@@ -298,6 +298,19 @@ describe('traceability index', () => {
     assert.deepEqual(summary(index), []);
   });
 
+  it('reads no citation in the stories a format legend gives as examples', async () => {
+    const legend = '## Format: `[ID] [P?] [Story] Description`\n\n- **[Story]**: Which user story this task belongs to (e.g., US1, US2, US3)\n\n';
+    const tasks = SPEC_KIT_TASKS.replace('## Phase 1: Setup', `${legend}## Phase 1: Setup`);
+    const { index } = await indexOf({ 'specs/001-export/spec.md': SPEC_KIT_SPEC, 'specs/001-export/tasks.md': tasks });
+    assert.deepEqual(summary(index).filter((entry) => entry.includes('US')), ['specs/001-export/spec.md:14 requirement-without-task US2']);
+  });
+
+  it('takes a Kiro task numbered 2.1 as a sub-task of task 2 at the same indent, and reads "_需求 1.1_"', async () => {
+    const tasks = '# Implementation Plan\n\n- [x] 1. Build the sign-in form\n- [x] 1.1 Create the form\n  - _Requirements: 1.1_\n\n- [x] 2. Sign out\n- [x] 2.1 End the session\n  - _需求 2.1_\n\n- [ ] 3. Add a theme switcher\n';
+    const { index } = await indexOf({ '.kiro/specs/login/requirements.md': KIRO_REQUIREMENTS, '.kiro/specs/login/tasks.md': tasks });
+    assert.deepEqual(summary(index), ['.kiro/specs/login/tasks.md:11 orphan-task']);
+  });
+
   it('skips process work, packaging and build runs in files without phases', async () => {
     const tasks = KIRO_TASKS.replace('- [ ] 3. Add a theme switcher\n', '- [ ] 3. Prepare patch release\n\n- [ ] 5. Documentation\n  - Write the guide\n\n- [ ] 6. Create index file and exports\n\n- [ ] 7. Run `npm run build` and `npm run lint` in both packages\n');
     const { index } = await indexOf({ '.kiro/specs/login/requirements.md': KIRO_REQUIREMENTS, '.kiro/specs/login/tasks.md': tasks });

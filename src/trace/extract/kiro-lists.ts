@@ -1,11 +1,12 @@
 /**
  * Kiro's requirement lists: `_Requirements: 1.2, 3.1_`, `**Validates: Requirements 2.1, 2.4**`,
- * `**验证**: Requirement 1, 2`, ranges such as `1.1-1.3`. A number N names "Requirement N",
+ * `**验证**: Requirement 1, 2`, `_需求 1.1, 2.1_`, ranges such as `1.1-1.3`. A number N names "Requirement N",
  * N.M its criterion M.
  */
 import { kiroRequirementId } from './definitions.js';
 
-const LABEL = /(?<![\p{L}\p{N}])(?:requirements?|validates|验证|驗證|需求)\s*[:：]\s*/giu;
+/** "_Requirements: 1.2_", "**验证**: …", and the Chinese "_需求 1.1, 2.1_", a label without a colon. */
+const LABEL = /(?<![\p{L}\p{N}])(?:(?:requirements?|validates|验证|驗證|需求|要件|요구사항)\s*[:：]\s*|(?:需求|要件)\s*(?=\d))/giu;
 const ITEM = /^(?:(?:requirements?|需求)\s*)?(\d{1,3}(?:\.\d{1,3}){0,2})(?:\s*[-–~]\s*(?:(?:requirements?|需求)\s*)?(\d{1,3}(?:\.\d{1,3}){0,2}))?(?:\s*\([^)\n]{0,40}\))?/i;
 const SEPARATOR = /^\s*(?:,|，|、|;|\band\b|和)\s*/i;
 const MAX_RANGE = 50;

@@ -113,10 +113,14 @@ export function tasksOf(doc: SpecDocument): TaskOutline {
   }
   entries.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
   const open: number[] = [];
+  const lastWithId = new Map<string, number>();
   entries.forEach((entry, index) => {
     while (open.length > 0 && entries[open[open.length - 1]].span.end <= entry.span.start) open.pop();
     const { task } = entry;
     if (open.length > 0) task.parent = open[open.length - 1];
+    // "- [x] 7. Build the list" then "- [x] 7.1 Create the service" at the same indent: 7.1 is a sub-task by its number.
+    else if (task.id?.includes('.')) task.parent = lastWithId.get(task.id.slice(0, task.id.lastIndexOf('.')));
+    if (task.id) lastWithId.set(task.id, index);
     if (CHECKPOINT.test(task.title)) task.exempt = 'checkpoint';
     // Without phases (Kiro), a task says itself that it is process work: "Final integration and validation".
     if (isProcessTitle(task.title) || (task.parent !== undefined && entries[task.parent].task.process)) task.process = true;
