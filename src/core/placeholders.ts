@@ -17,7 +17,7 @@ export const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
  * footnotes and task boxes are not matched; the brackets are case-sensitive on purpose.
  */
 export const BRACKET_PLACEHOLDER =
-  /\[(?:(?:[Dd]escribe|[Ee]xplain|[Ll]ist|[Aa]dd|[Ii]nsert|[Ee]nter|[Pp]rovide|[Ss]pecify|[Ff]ill|[Rr]eplace|[Ww]rite|[Bb]rief|[Ss]ummari[sz]e|[Cc]hoose|e\.g\.|[Ee]xample|[Yy]our|[Ll]ink to)\b[^\]\n]{0,100}|#+-[a-z][\w-]*|[A-Z][A-Z_]*(?:[ _][A-Z_]+)+|(?:DATE|NAME|TITLE|OWNER|VERSION|LINK|URL|EMAIL|TEAM|PROJECT|FEATURE|DESCRIPTION)|[a-z]+(?: [a-z]+){0,3} (?:name|title|description|state|outcome|action|condition|scenario|value|date|owner|metric|target|goal|link|url|version|feature|entity|component|role|benefit|capability)|(?:initial state|action|expected outcome|boundary condition|error scenario)|[A-Z]?[a-z]+(?: [a-z]+){0,4},\s+e\.g\.[^\]\n]{0,160})\](?![([:])/g;
+  /\[(?:(?:[Dd]escribe|[Ee]xplain|[Ll]ist|[Aa]dd|[Ii]nsert|[Ee]nter|[Pp]rovide|[Ss]pecify|[Ff]ill|[Rr]eplace|[Ww]rite|[Bb]rief|[Ss]ummari[sz]e|[Cc]hoose|e\.g\.|[Ee]xample|[Yy]our|[Ll]ink to)\b[^\]\n]{0,100}|#+-[a-z][\w-]*|[A-Z][A-Z_]*(?:[ _][A-Z_]+)+|(?:DATE|NAME|TITLE|OWNER|VERSION|LINK|URL|EMAIL|TEAM|PROJECT|FEATURE|DESCRIPTION)|[a-z]+(?: [a-z]+){0,3} (?:name|title|description|state|outcome|action|condition|scenario|value|date|owner|metric|target|goal|link|url|version|feature|entity|component|role|benefit|capability)|(?:initial state|action|expected outcome|boundary condition|error scenario)|[A-Z]?[a-z]+(?: [a-z]+){0,4},\s+e\.g\.[^\]\n]{0,160}|Entity \d+|What it represents[^\]\n]{0,100})\](?![([:])/g;
 
 /** Text with every placeholder removed. */
 export function stripPlaceholders(text: string): string {

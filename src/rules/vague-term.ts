@@ -140,7 +140,7 @@ const EXEMPTIONS: readonly [reason: string, test: (occurrence: Occurrence) => bo
   ['defined by a cited requirement ("the same smooth crossfade as FR-010")', ({ statement }) => [...statement.matchAll(REQUIREMENT_ID)].some((id) => id.index > 12)],
   ['a technical term ("instantaneous frequency", "quick overview")', ({ phrase, after }) =>
     (phrase === 'instantaneous' && /^\s+(?:[\w-]+\s+){0,2}(?:level|frequency|value|phase|power|amplitude|rate|velocity|position|gain|pitch)\b/i.test(after)) ||
-    (phrase === 'quick' && /^\s+(?:overview|summary|reference|start|look|check|guide|tour|links?|actions?)\b/i.test(after))],
+    (phrase === 'quick' && /^\s+(?:overview|summary|reference|start|look|check|guide|tour|links?|actions?|search|find|filters?|access|switcher|menu|launcher|picker|reply|replies)\b/i.test(after))],
   ['a condition, not the outcome ("when properly configured", "in rapid succession")', ({ statement, before, after }) =>
     /\b(?:when|whenever|if|while|once|unless|in)\s+(?:[\w'-]+\s+){0,3}$/i.test(before) && !/\b(?:shall|must)\b/i.test(after.split(/[,;.]/)[0]) && !/^\s*(?:when|if|while)\b/i.test(statement.trim())],
   ['a term of art ("fail fast")', ({ phrase, before }) => phrase === 'fast' && /\bfail\s*$/i.test(before)],

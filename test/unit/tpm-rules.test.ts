@@ -163,6 +163,11 @@ describe('structured TPM rules', () => {
     assert.equal(fixed, '## Risks\n\n1. Renderer times out.\n   - Mitigation: TBD\n2. Quota runs out.\n   - Seen in March.\n   - Mitigation: TBD\n');
   });
 
+  it('unmeasurable-success-criterion takes a yes/no state (present, unavailable, hidden) as observable', () => {
+    const text = '## Success Criteria\n\n- **SC-004**: Link sharing unavailable to guest users, with a clear prompt to register.\n- **SC-008**: `README.md` is present and contains meaningful project context.\n- **SC-009**: Users find the page clear and useful.\n';
+    assert.deepEqual(run(text, 'unmeasurable-success-criterion').map((finding) => finding.start.line), [5]);
+  });
+
   it('unmeasurable-success-criterion rewrites as Given/When/Then after the id label', () => {
     const text = '## Success Criteria\n\n- **SC-3**: Admins are happy.\n';
     const [finding] = run(text, 'unmeasurable-success-criterion');
@@ -249,8 +254,8 @@ describe('structured TPM rules', () => {
     assert.deepEqual(run(text, 'requirement-without-acceptance', { template: 'spec-kit' }).map((finding) => finding.data?.block), ['User Story 2 - Edit (Priority: P1)']);
   });
 
-  it('risk-without-mitigation takes a sentence saying what the team will do as its mitigation', () => {
-    const text = '## Risks\n\n- Existing data might need migration if we drop columns. For now, we might just hide them.\n- Revenue may be computed differently. We need to clarify it.\n';
+  it('risk-without-mitigation takes a sentence saying what the team will do, or that the risk is acceptable, as its handling', () => {
+    const text = '## Risks\n\n- Existing data might need migration if we drop columns. For now, we might just hide them.\n- Revenue may be computed differently. We need to clarify it.\n- Data in these fields will be lost. (Acceptable as per user request).\n';
     assert.deepEqual(run(text, 'risk-without-mitigation').map((finding) => finding.start.line), [4]);
   });
 
@@ -263,8 +268,12 @@ describe('structured TPM rules', () => {
     const comment = '<!--\n  ACTION REQUIRED: Define measurable success criteria.\n-->';
     const filled = `## Success Criteria\n\n${comment}\n\n### Measurable Outcomes\n\n- **SC-001**: 95% of imports finish in 2 s.\n`;
     assert.deepEqual(run(filled, 'unresolved-placeholder', { template: 'spec-kit' }), []);
+    const questioned = filled.replace('in 2 s.', 'in 2 s [NEEDS CLARIFICATION: which imports?].');
+    assert.deepEqual(run(questioned, 'unresolved-placeholder', { template: 'spec-kit' }).map((finding) => finding.data?.placeholder), ['[NEEDS CLARIFICATION: which imports?]']);
     const stillTemplate = `## Success Criteria\n\n${comment}\n\n### Measurable Outcomes\n\n- **SC-001**: [Measurable metric, e.g., "Users can complete account creation in under 2 minutes"]\n`;
     assert.deepEqual(terms(stillTemplate, 'unresolved-placeholder', { template: 'spec-kit' }).slice(1), ['[Measurable metric, e.g., "Users can complete account creation in under 2 minutes"]']);
+    const entities = '## Key Entities\n\n- **[Entity 1]**: [What it represents, key attributes without implementation]\n';
+    assert.deepEqual(terms(entities, 'unresolved-placeholder', { template: 'spec-kit' }), ['[Entity 1]', '[What it represents, key attributes without implementation]']);
     assert.equal(run(stillTemplate, 'unresolved-placeholder', { template: 'spec-kit' }).filter((finding) => finding.data?.placeholder === 'comment').length, 1);
   });
 
