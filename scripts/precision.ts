@@ -2,7 +2,7 @@
  * Measuring rules on the real corpora (docs/precision.md):
  *
  *   tsx scripts/precision.ts run                      check every corpus, keep the JSON in .precision/
- *   tsx scripts/precision.ts sample --set NAME --split dev|heldout|set-aside [--per-rule 30] [--seed 1] [--rules a,b] [--corpora a,b] [--untouched]
+ *   tsx scripts/precision.ts sample --set NAME --split dev|heldout|set-aside|all [--per-rule 30] [--seed 1] [--rules a,b] [--corpora a,b] [--untouched]
  *                                                     draw a sample and write a labeling sheet
  *                                                     (--untouched: only from files no label set has read;
  *                                                     set-aside: only from test/fixtures/precision/heldout-3-files.txt)
@@ -89,14 +89,14 @@ function setAsideFiles(): Set<string> {
   return new Set(text.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('#')));
 }
 
-function sample(split: Split | 'set-aside', perRule: number, seed: number, rules: Set<string> | undefined, exclude: Set<string>, excludeFiles: Set<string>, corpora: Set<string> | undefined): Item[] {
+function sample(split: Split | 'set-aside' | 'all', perRule: number, seed: number, rules: Set<string> | undefined, exclude: Set<string>, excludeFiles: Set<string>, corpora: Set<string> | undefined): Item[] {
   const pools = new Map<string, Map<string, Omit<Item, 'index'>[]>>();
   const setAside = split === 'set-aside' ? setAsideFiles() : undefined;
   for (const corpus of availableCorpora()) {
     if (corpora && !corpora.has(corpus.name)) continue;
     const output = JSON.parse(readFileSync(path.join(WORK, `findings-${corpus.name}.json`), 'utf8')) as JsonOutput;
     for (const file of output.files) {
-      const inSplit = setAside ? setAside.has(`${corpus.name}/${file.path}`) : splitOf(corpus.name, file.path) === split;
+      const inSplit = setAside ? setAside.has(`${corpus.name}/${file.path}`) : split === 'all' || splitOf(corpus.name, file.path) === split;
       if (!inSplit || excludeFiles.has(`${corpus.name}/${file.path}`)) continue;
       for (const finding of file.findings) {
         if (rules && !rules.has(finding.ruleId)) continue;
@@ -174,8 +174,8 @@ function sheetEntry(item: Item): string {
 
 function writeSample(argv: string[]): void {
   const set = option(argv, 'set');
-  const split = option(argv, 'split') as Split | 'set-aside' | undefined;
-  if (!set || (split !== 'dev' && split !== 'heldout' && split !== 'set-aside')) throw new Error('sample needs --set NAME and --split dev|heldout|set-aside');
+  const split = option(argv, 'split') as Split | 'set-aside' | 'all' | undefined;
+  if (!set || (split !== 'dev' && split !== 'heldout' && split !== 'set-aside' && split !== 'all')) throw new Error('sample needs --set NAME and --split dev|heldout|set-aside|all');
   const perRule = Number(option(argv, 'per-rule', '30'));
   const seed = Number(option(argv, 'seed', '1'));
   const rules = option(argv, 'rules')?.split(',');

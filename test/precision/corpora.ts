@@ -25,8 +25,9 @@ export const CORPORA: readonly Corpus[] = [
   { name: 'kiro-sce', dir: path.join(CORPUS_ROOT, 'kiro-sce'), args: ['.'] },
   { name: 'openspec', dir: path.join(CORPUS_ROOT, 'openspec'), args: ['.'] },
   // spec-kit, Kiro and OpenSpec folders of other public repositories, copied at the commits in
-  // test/fixtures/precision/github-2026-11-sources.tsv into the untracked .precision/ folder.
+  // test/fixtures/precision/<name>-sources.tsv into the untracked .precision/ folder.
   { name: 'github-2026-11', dir: path.join(PROJECT_ROOT, '.precision', 'github-2026-11'), args: ['.'] },
+  { name: 'github-2026-11b', dir: path.join(PROJECT_ROOT, '.precision', 'github-2026-11b'), args: ['.'] },
 ];
 
 export function availableCorpora(): Corpus[] {
