@@ -51,7 +51,7 @@ export function phaseKind(section: Section | undefined): { kind: PhaseKind; stor
 
 /** A task whose title says it is process work: "Final integration and validation", "Run the full test suite", "Update CHANGELOG.md". */
 const PROCESS_TITLE =
-  /^(?:final\b|run (?:the )?(?:full |complete |whole |all )?(?:test|check|lint|build|suite)|run\s+`?(?:npm|pnpm|yarn|bun|npx|cargo|go|make|dotnet|mvn|gradlew?|\.\/gradlew|uv|poetry|pytest|tox)\b[^\n]{0,40}?\b(?:build|test|tests|lint|check|typecheck|vet|clippy|fmt|format)\b|verify\b|validate\b|update (?:the )?(?:version|docs?\b|documentation|changelog|readme)|(?:write|create|add|update) (?:the )?(?:user )?(?:docs?\b|documentation|guide|changelog|release notes)|(?:documentation|docs)\b|document\b|prepare (?:an? |the )?(?:\w+ )?release\b|release\b|publish\b|bump\b|commit\b|checkpoint\b|polish\b|clean ?up\b|wrap[- ]up\b|(?:create|add|update) (?:the |an )?(?:index|barrel) file|export (?:all )?(?:the )?(?:modules|components|classes)\b|build(?:\s+(?:and\s+(?:verify|run|test)|clean|all)\b|\s+the\s+\S+\s+(?:plugin|project|app|solution|target|binary)\b|\s*:)|fix (?:any |all )?(?:compiler |build |lint )?warnings|(?:register|add) .{0,60}\b(?:in|to) (?:the )?(?:tests\/)?cmakelists|最终|验证|更新文档|编写文档|发布|运行全量测试)/i;
+  /^(?:final\b|run (?:the )?(?:full |complete |whole |all )?(?:test|check|lint|build|suite)|run\s+`?(?:npm|pnpm|yarn|bun|npx|cargo|go|make|dotnet|mvn|gradlew?|\.\/gradlew|uv|poetry|pytest|tox)\b[^\n]{0,40}?\b(?:build|test|tests|lint|check|typecheck|vet|clippy|fmt|format)\b|verify\b|validate\b|update (?:the )?(?:version|docs?\b|documentation|changelog|readme)|(?:write|create|add|update) (?:the )?(?:user )?(?:docs?\b|documentation|guide|changelog|release notes)|(?:documentation|docs)\b|document\b|prepare (?:an? |the )?(?:\w+ )?release\b|release\b|publish\b|bump\b|commit\b|checkpoint\b|polish\b|clean ?up\b|wrap[- ]up\b|(?:create|add|update) (?:the |an )?(?:index|barrel) file|export (?:all )?(?:the )?(?:modules|components|classes)\b|build(?:\s+(?:and\s+(?:verify|run|test)|clean|all)\b|\s+the\s+\S+\s+(?:plugin|project|app|solution|target|binary)\b|\s*:)|fix (?:any |all )?(?:compiler |build |lint )?warnings|(?:add|install)\b[^\n]{0,40}\bdependenc(?:y|ies)\b(?![^\n]{0,30}\b(?:graph|resolution|check|injection)\b)|(?:register|add) .{0,60}\b(?:in|to) (?:the )?(?:tests\/)?cmakelists|最终|验证|更新文档|编写文档|发布|运行全量测试)/i;
 
 function isProcessTitle(title: string): boolean {
   const text = title.replace(/^\s*(?:T\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)*)[.):]?\s*/i, '').replace(/^(?:\[[^\]]*\]\s*)+/, '');
@@ -65,9 +65,9 @@ export interface TaskOutline {
 }
 
 /** "**Acceptance Criteria**:", "Definition of Done:", "验收标准：": the checkboxes that follow are criteria. */
-const CHECKLIST_LEAD_IN = /^\W*(?:acceptance|success|exit|completion|done)\s+criteria|definition of done|checklist|验收标准|完成标准/i;
+const CHECKLIST_LEAD_IN = /^\W*(?:acceptance|success|exit|completion|done)\s+criteria|definition of done|^\W*done when\b|checklist|验收标准|完成标准/i;
 /** A heading that is a checklist of criteria ("Success Criteria", "Code Review Checklist"), not a phase that mentions one. */
-const CHECKLIST_SECTION = /^\W*(?:[\d.]+\s*)?(?:(?:acceptance|success|exit|completion|done)\s+criteria|definition of done)\b|\bchecklist\s*$|^(?:验收标准|成功标准)/i;
+const CHECKLIST_SECTION = /^\W*(?:[\d.]+\s*)?(?:(?:acceptance|success|exit|completion|done)\s+criteria|definition of done|done when)\b|\bchecklist\s*$|^(?:验收标准|成功标准)/i;
 
 function isChecklistLeadIn(node: Nodes | undefined): boolean {
   return node?.type === 'paragraph' && CHECKLIST_LEAD_IN.test(plainText(node));
