@@ -11,13 +11,13 @@ export const openspecProposalTemplate: Template = {
     section('why', 'Why', 'problem', 'required', ['Problem', 'Motivation', 'Background', 'Context', 'Problem Statement', ...translated('why', 'problem', 'motivation', 'background')],
       'TBD: the problem this change solves, and why now.'),
     section('review-focus', 'Review Focus', 'other', 'optional', [], '- TBD: a decision a reviewer should confirm.'),
-    section('what-changes', 'What Changes', 'scope', 'required', ['Changes', 'Proposed Changes', 'Solution', 'Proposal', 'Proposed Solution', 'Scope', ...translated('whatChanges', 'scope')],
+    section('what-changes', 'What Changes', 'scope', 'required', ['What', 'Changes', 'Proposed Changes', 'Solution', 'Proposal', 'Proposed Solution', 'Scope', ...translated('whatChanges', 'scope')],
       '- TBD: each new capability, modification or removal.'),
     section('capabilities', 'Capabilities', 'other', 'optional', [...translated('capabilities')],
       '### New Capabilities\n\n- `TBD`: what the new capability covers\n\n### Modified Capabilities\n\n- `TBD`: which requirement changes'),
     {
       ...section('impact', 'Impact', 'other', 'recommended',
-        ['Impacts', 'Affected Areas', 'Affected Specs', 'Specifications Affected', 'Affected Code', 'Affected Files', 'Files to Update', 'Breaking Changes', 'Migration', ...translated('impact')],
+        ['Impacts', 'Impact Assessment', 'Impact Analysis', 'Affected Areas', 'Affected Specs', 'Specifications Affected', 'Affected Code', 'Affected Files', 'Files to Update', 'Breaking Changes', 'Migration', ...translated('impact')],
         '- Affected code, APIs, dependencies and systems: TBD'),
       keywords: ['affected', 'implementation', 'files', 'migration', 'breaking', 'compatibility', 'deltas'],
     },
@@ -33,7 +33,8 @@ export const openspecSpecTemplate: Template = {
   sections: [
     section('purpose', 'Purpose', 'summary', 'required', ['Overview', 'Summary', ...translated('purpose', 'overview')],
       'TBD: what this capability is for.'),
-    section('requirements', 'Requirements', 'requirements', 'required', [...translated('requirements')],
+    // A capability spec written with a delta's heading still states its requirements.
+    section('requirements', 'Requirements', 'requirements', 'required', ['ADDED Requirements', ...translated('requirements')],
       '### Requirement: TBD\n\nThe system SHALL TBD.\n\n#### Scenario: TBD\n\n- **WHEN** TBD\n- **THEN** TBD'),
   ],
 };
