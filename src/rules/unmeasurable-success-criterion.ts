@@ -15,7 +15,7 @@ const SUBJECTIVE = new RegExp(
   `\\b(?:${[
     'happy', 'happier', 'satisf(?:ied|action)', 'delight(?:ed|ful)?', 'love[sd]?', 'enjoy(?:s|able)?', 'feels?', 'qualitative',
     'intuitive(?:ly)?', 'easy', 'easier', 'easily', 'simple', 'simpler', 'clear(?:er|ly)?', 'consistent(?:ly)?', 'seamless(?:ly)?',
-    'smooth(?:er|ly)?', 'improved?', 'improvements?', 'better', 'enhanced', 'reduced', 'increased', 'fast(?:er)?', 'quick(?:er|ly)?',
+    'smooth(?:er|ly)?', 'improved?', 'improvements?', 'better', 'enhanced', 'reduced', 'increased', 'fast(?:er)?', 'quick(?:er|ly)?(?!\\s+(?:access|actions?|search|find|filters?|links?|start|menu|switcher|launcher|picker|reply|replies|add|view|edit)\\b)',
     'responsive', 'snappy', 'engag(?:ing|ement)', 'adoption', 'awareness', 'confiden(?:ce|t)', 'trust', 'productiv(?:e|ity)',
     'usability', 'user[- ]friendly', 'friendly', 'good', 'great', 'nice', 'excellent', 'quality', 'robust(?:ness)?',
     'reliab(?:le|ly|ility)', 'polished', 'professional', 'modern', 'elegant', 'efficien(?:t|tly|cy)', 'appropriate(?:ly)?',

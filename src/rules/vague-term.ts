@@ -132,7 +132,7 @@ const EXEMPTIONS: readonly [reason: string, test: (occurrence: Occurrence) => bo
   ['a stated check', ({ statement, entry, isCriterion }) => STATED_CHECK.test(isCriterion ? entry : statement)],
   ['defined right after it', ({ after }) =>
     /^[^,;.]{0,40}?(?:\s*\(|:|,?\s+(?:i\.e\.|e\.g\.|meaning|namely|such as|like)\b|\s+(?:with no|without|instead of|rather than)\b)|^[^;.]{0,50}?,?\s+(?:by|returning|leaving|keeping|showing|using|via|containing|consisting of|made of)\s+\w/i.test(after)],
-  ['its content enumerated ("a comprehensive guide explaining concepts, commands, and workflows")', ({ after }) => /^[^;.]{0,50}?\s+(?:explaining|describing|listing|covering)\s+[^.;,]+,[^.;]*\b(?:and|or)\s+\w/i.test(after)],
+  ['its content enumerated ("a comprehensive guide explaining concepts, commands, and workflows")', ({ after }) => /^[^;.]{0,50}?\s+(?:explaining|describing|listing|covering|with|including)\s+[^.;,]+,[^.;]*\b(?:and|or)\s+\w/i.test(after)],
   ['spelled out by the list its statement introduces ("appropriate transformations ...:" and the list)', ({ following }) => /^[^\n]*:[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*(?:[-*+]|\d+[.)])[ \t]/.test(following)],
   ['spelled out by the AND step that follows its outcome ("THEN it SHALL fail clearly" / "AND it SHALL explain ...")', ({ following }) => /^[^\n.;]{0,30}\r?\n[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?and\b/i.test(following)],
   ['a stated transition ("correctly transitions from false to true")', ({ after }) => /^\s+[\w'-]+\s+from\s+\S+\s+to\s+\S/i.test(after)],
@@ -143,6 +143,7 @@ const EXEMPTIONS: readonly [reason: string, test: (occurrence: Occurrence) => bo
     (phrase === 'quick' && /^\s+(?:overview|summary|reference|start|look|check|guide|tour|links?|actions?|search|find|filters?|access|switcher|menu|launcher|picker|reply|replies)\b/i.test(after))],
   ['a condition, not the outcome ("when properly configured", "in rapid succession")', ({ statement, before, after }) =>
     /\b(?:when|whenever|if|while|once|unless|in)\s+(?:[\w'-]+\s+){0,3}$/i.test(before) && !/\b(?:shall|must)\b/i.test(after.split(/[,;.]/)[0]) && !/^\s*(?:when|if|while)\b/i.test(statement.trim())],
+  ['a level name ("easy/medium/hard")', ({ phrase, before, after }) => /^(?:easy|simple)$/.test(phrase) && (/^\s*[/|,]\s*(?:medium|normal|intermediate|moderate|hard)\b/i.test(after) || /\b(?:difficulty|level)\b[^.;]{0,30}$/i.test(before))],
   ['a term of art ("fail fast")', ({ phrase, before }) => phrase === 'fast' && /\bfail\s*$/i.test(before)],
   ['unchanged ("remain stable")', ({ phrase, before }) => phrase === 'stable' && /\b(?:remain|remains|stay|stays|kept|keep|keeps)\s+$/i.test(before)],
   ['a bound with its condition ("acceptable if ...")', ({ phrase, after }) => phrase === 'acceptable' && /^\s+(?:if|when|provided|as long as|only)\b/i.test(after)],

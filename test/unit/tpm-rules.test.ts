@@ -108,6 +108,20 @@ describe('language rules', () => {
     assert.deepEqual(terms(text), ['clearly', 'correctly']);
   });
 
+  it('vague-term leaves level names and contents listed with "with"; open-ended-clause leaves /etc paths', () => {
+    const text = [
+      '## Requirements',
+      '',
+      '- **REQ-1**: The system SHALL store a difficulty enum (easy/medium/hard/competition).',
+      '- **REQ-2**: Users SHALL see a comprehensive README with an overview, features, and a quick start guide.',
+      '- **REQ-3**: The wizard SHALL create /etc/hosts and /etc/hostname.',
+      '- **REQ-4**: The setup SHALL be easy.',
+      '',
+    ].join('\n');
+    assert.deepEqual(terms(text), ['easy']);
+    assert.deepEqual(terms(text, 'open-ended-clause'), []);
+  });
+
   it('takes extraTerms and ignoreTerms as literal phrases', () => {
     const text = '## Requirements\n\n- The page shall be blazing fast, really.* and robust.\n';
     const settings = { 'vague-term': { severity: 'warning' as const, options: { extraTerms: ['blazing fast', 'really.*'], ignoreTerms: ['robust'] } } };
@@ -165,6 +179,11 @@ describe('structured TPM rules', () => {
 
   it('unmeasurable-success-criterion takes a yes/no state (present, unavailable, hidden) as observable', () => {
     const text = '## Success Criteria\n\n- **SC-004**: Link sharing unavailable to guest users, with a clear prompt to register.\n- **SC-008**: `README.md` is present and contains meaningful project context.\n- **SC-009**: Users find the page clear and useful.\n';
+    assert.deepEqual(run(text, 'unmeasurable-success-criterion').map((finding) => finding.start.line), [5]);
+  });
+
+  it('unmeasurable-success-criterion reads "Quick access" and "Quick Actions" as names', () => {
+    const text = '## Success Criteria\n\n- Quick access to start a visit from the appointment item.\n- Quick Actions panel: buttons for Add Patient and New Visit.\n- Users find the page quick.\n';
     assert.deepEqual(run(text, 'unmeasurable-success-criterion').map((finding) => finding.start.line), [5]);
   });
 
