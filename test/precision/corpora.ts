@@ -28,6 +28,7 @@ export const CORPORA: readonly Corpus[] = [
   // test/fixtures/precision/<name>-sources.tsv into the untracked .precision/ folder.
   { name: 'github-2026-11', dir: path.join(PROJECT_ROOT, '.precision', 'github-2026-11'), args: ['.'] },
   { name: 'github-2026-11b', dir: path.join(PROJECT_ROOT, '.precision', 'github-2026-11b'), args: ['.'] },
+  { name: 'github-2026-11c', dir: path.join(PROJECT_ROOT, '.precision', 'github-2026-11c'), args: ['.'] },
 ];
 
 export function availableCorpora(): Corpus[] {
