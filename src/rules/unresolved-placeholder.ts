@@ -134,8 +134,7 @@ export const unresolvedPlaceholder = defineRule({
       // An instruction over a section already written (in its own body or its sub-sections) is spent, not pending;
       // template text anywhere in the section keeps it pending. A clarification question is reported on its own.
       const section = sectionAt(doc.sections, comment.range.start);
-      const written = section && doc.text.slice(section.headingRange.end, section.range.end).replace(/<!--[\s\S]*?-->|\[NEEDS CLARIFICATION[^\]\n]*\]/gi, '');
-      if (section?.hasContent && !hasTemplateText(written!)) continue;
+      if (section?.hasContent && !hasTemplateText(doc.text.slice(section.headingRange.end, section.range.end).replace(/<!--[\s\S]*?-->|\[NEEDS CLARIFICATION[^\]\n]*\]/gi, ''))) continue;
       const text = doc.text.slice(comment.range.start, comment.range.end);
       context.report({
         message: `Template instruction left in: '${text.length > 60 ? `${text.slice(0, 57)}...` : text}'. Write the content it asks for, then delete the comment.`,
