@@ -106,6 +106,16 @@ export function matchTemplate(doc: SpecDocument, fullTemplate: Template): Templa
     byTitle.get(otherNumber(section.normalizedTitle)) ??
     anchorOf(doc, section, byTitle) ??
     section.normalizedTitle.split(' and ').flatMap((part) => byTitle.get(part.trim()) ?? []);
+  // A top-level heading with a section's own title claims it before an earlier one that only
+  // matches an alias ("## Scope" metadata above "## What Changes").
+  const ownTitle = new Map<string, Section>();
+  for (const section of doc.sections) {
+    if (!isTopLevel(section, title)) continue;
+    for (const index of byTitle.get(section.normalizedTitle) ?? []) {
+      const { id, title: name } = template.sections[index];
+      if (normalizeTitle(name) === section.normalizedTitle && !ownTitle.has(id)) ownTitle.set(id, section);
+    }
+  }
   for (const section of doc.sections) {
     if (section === title) continue;
     const topLevel = isTopLevel(section, title);
@@ -113,7 +123,7 @@ export function matchTemplate(doc: SpecDocument, fullTemplate: Template): Templa
     for (let ancestor = section.parent; ancestor; ancestor = ancestor.parent) for (const id of claimedBy.get(ancestor) ?? []) enclosing.add(id);
     for (const templateIndex of candidates(section)) {
       const templateSection = template.sections[templateIndex];
-      if (byId.has(templateSection.id)) continue;
+      if (byId.has(templateSection.id) || (ownTitle.get(templateSection.id) ?? section) !== section) continue;
       if (!topLevel && !(templateSection.within && enclosing.has(templateSection.within))) continue;
       const match = { templateSection, templateIndex, section };
       matched.push(match);

@@ -203,4 +203,11 @@ describe('section-order', () => {
   it('accepts a combined heading that names two sections', () => {
     assert.deepEqual(order(['Summary', 'Motivation', 'Drawbacks and alternatives', 'Prior art']), []);
   });
+
+  it('gives a section to the heading with its own title before an earlier heading that only matches an alias', () => {
+    const proposal = builtInTemplates.get('openspec-proposal')!;
+    const text = ['Scope', 'Why', 'What Changes', 'Impact'].map((title) => `## ${title}\n\nText.\n`).join('\n');
+    const findings = lintText({ text, template: proposal }).findings.filter((finding) => ['section-order', 'missing-section'].includes(finding.ruleId));
+    assert.deepEqual(findings, []);
+  });
 });
