@@ -335,5 +335,11 @@ describe('traceability index', () => {
     const { index } = await indexOf({ 'specs/001-export/spec.md': SPEC_KIT_SPEC, 'specs/001-export/tasks.md': tasks });
     assert.deepEqual(summary(index), ['specs/001-export/spec.md:14 requirement-without-task US2']);
   });
+
+  it('reads a phase titled in Chinese as quality or deployment work', async () => {
+    const tasks = SPEC_KIT_TASKS.replace('## Phase 3: Reporting dashboard', '## Phase 3: 测试和质量保证');
+    const { index } = await indexOf({ 'specs/001-export/spec.md': SPEC_KIT_SPEC, 'specs/001-export/tasks.md': tasks });
+    assert.deepEqual(summary(index).filter((entry) => entry.includes('orphan-task')), []);
+  });
 });
 
