@@ -4,10 +4,11 @@ import type { AnalysisContext } from './rule.js';
 import { collectUnits, unitRange, type TextUnit } from './units.js';
 
 /**
- * Requirement and criterion ids: REQ-12, FR-003, FR-004a, NFR-2, SC-001, AC-4, US-7, R1.2, ...
- * Prefixes that usually mean something else (PR-123 pull requests, UTF-8) are left out.
+ * Requirement and criterion ids: REQ-12, FR-003, FR-004a, NFR-2, SC-001, AC-4, US-7, R1.2, and
+ * ids with an area between prefix and number (FR-LOG-02, NFR-A11Y-01, US-ADMIN-01). Prefixes
+ * that usually mean something else (PR-123 pull requests, UTF-8) are left out.
  */
-export const REQUIREMENT_ID = /(?<![\p{L}\p{N}_/#-])(?:(?:REQ|FR|NFR|SC|AC|US|UC|BR|SR|TR|QR|SEC|PERF|SYS)-\d{1,5}(?:\.\d+)*[a-z]?|R\d+(?:\.\d+)+)(?![\p{L}\p{N}_-])/gu;
+export const REQUIREMENT_ID = /(?<![\p{L}\p{N}_/#-])(?:(?:REQ|FR|NFR|SC|AC|US|UC|BR|SR|TR|QR|SEC|PERF|SYS)(?:-[A-Z][A-Z0-9]{1,11})?-\d{1,5}(?:\.\d+)*[a-z]?|R\d+(?:\.\d+)+)(?![\p{L}\p{N}_-])/gu;
 
 /** Ids that name criteria rather than requirements. */
 export const CRITERION_PREFIXES = new Set(['SC', 'AC']);
@@ -35,6 +36,8 @@ export interface IdOccurrence {
   /** The cell or text that states the status, and its words. */
   statusRange?: OffsetRange;
   statusText?: string;
+  /** Named by an "ID:" label under a story or requirement heading: the id that block goes by. */
+  labeled?: boolean;
 }
 
 export interface RequirementIndex {
@@ -46,6 +49,8 @@ export interface RequirementIndex {
 }
 
 const LEADING_ID = /^[\s[(*_]*$/;
+/** "**ID**: US-ADMIN-01" or "**IDs**: US-ADMIN-02, US-ADMIN-03" under a story or requirement heading: the ids it goes by. */
+const ID_LABEL = /^[\s*_]*ids?\s*[:：][\s*_]*(?:[A-Z][\w.-]*\d[a-z]?\s*[,/&]\s*)*$/i;
 const MODAL = /\b(?:shall|must)\b/i;
 
 export function idPrefix(id: string): string {
@@ -53,10 +58,14 @@ export function idPrefix(id: string): string {
   return dash < 0 ? 'R' : id.slice(0, dash);
 }
 
-/** An id's family: its prefix, and whether it is dotted (SC-001 and the WCAG clause SC-3.1.1 are different schemes). */
+/**
+ * An id's family: its prefix with its area (FR-LOG-02 is of FR-LOG), and whether it is dotted
+ * (SC-001 and the WCAG clause SC-3.1.1 are different schemes).
+ */
 export function idFamily(id: string): string {
   const dash = id.indexOf('-');
-  return `${idPrefix(id)}${id.slice(dash + 1).includes('.') ? '.' : ''}`;
+  const area = /^([A-Z][A-Z0-9]*)-\d/.exec(id.slice(dash + 1));
+  return `${idPrefix(id)}${area ? `-${area[1]}` : ''}${id.slice(dash + 1).includes('.') ? '.' : ''}`;
 }
 
 /** The units of the document, computed once per check. */
@@ -195,6 +204,7 @@ export function requirementIndexOf(context: AnalysisContext): RequirementIndex {
     const references: IdOccurrence[] = [];
     const definedFamilies = new Set<string>();
     let leadIn: TextUnit | undefined;
+    const labeled: IdOccurrence[] = [];
     for (const unit of unitsOf(context)) {
       if (unit.type !== 'listItem') leadIn = unit.type === 'paragraph' ? unit : undefined;
       const ledIn = unit.type === 'listItem' && leadIn !== undefined && leadIn.section === unit.section;
@@ -203,6 +213,10 @@ export function requirementIndexOf(context: AnalysisContext): RequirementIndex {
       for (const match of unit.text.matchAll(REQUIREMENT_ID)) {
         const id = match[0];
         const range = unitRange(unit, match.index, match.index + id.length);
+        if ((unit.kind === 'user-stories' || unit.kind === 'requirements') && ID_LABEL.test(unit.text.slice(0, match.index))) {
+          labeled.push({ id, range, unit, context: referenceContext(unit), labeled: true });
+          continue;
+        }
         if (!qualifiedList && isDefinition(unit, id, match.index)) {
           const list = definitions.get(id) ?? [];
           list.push({ id, range, unit });
@@ -225,6 +239,16 @@ export function requirementIndexOf(context: AnalysisContext): RequirementIndex {
         references.push(occurrence);
       }
     }
+    // A story's "ID:" names the requirement it goes by: a definition only where nothing else defines that id.
+    for (const occurrence of labeled) {
+      if (definitions.has(occurrence.id)) {
+        references.push(occurrence);
+        continue;
+      }
+      definitions.set(occurrence.id, [{ id: occurrence.id, range: occurrence.range, unit: occurrence.unit }]);
+      definedFamilies.add(idFamily(occurrence.id));
+    }
+    if (labeled.length > 0) references.sort((a, b) => a.range.start - b.range.start);
     return { definitions, references, definedFamilies };
   });
 }

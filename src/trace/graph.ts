@@ -58,7 +58,7 @@ export function familyOf(id: string): string {
   if (/^\d+(?:\.\d+)+$/.test(id)) return 'kiro';
   // Stories (US1) are not the dashed US-001 ids some teams give user stories in other documents.
   if (/^US\d+$/.test(id)) return 'story';
-  if (/^[A-Z]+-\d|^R\d/.test(id)) return idFamily(id);
+  if (/^[A-Z]+-(?:[A-Z][A-Z0-9]*-)?\d|^R\d/.test(id)) return idFamily(id);
   return 'named';
 }
 

@@ -253,6 +253,33 @@ describe('structured TPM rules', () => {
     assert.deepEqual(run(text, 'duplicate-requirement-id'), []);
   });
 
+  it('ids with an area (FR-LOG-02) form their own family; a story\'s "ID:" defines the ids nothing else defines', () => {
+    const text = [
+      '## User Scenarios & Testing',
+      '',
+      '### User Story 1 - Sign in (Priority: P1)',
+      '',
+      '**ID**: US-ADMIN-01',
+      '',
+      '### User Story 2 - Invite (Priority: P1)',
+      '',
+      '**IDs**: US-ADMIN-02, US-ADMIN-03',
+      '',
+      '### User Story 3 - Log book (Priority: P2)',
+      '',
+      '**ID**: FR-LOG-02',
+      '',
+      '## Requirements',
+      '',
+      '- **FR-LOG-02**: Owners MUST be able to write log entries (see US-ADMIN-03 and FR-LOG-09).',
+      '- **FR-001**: The system MUST keep the roadmap\'s FR-MORPH-001 in mind.',
+      '',
+    ].join('\n');
+    assert.deepEqual(run(text, 'duplicate-requirement-id', { template: 'spec-kit' }), []);
+    // FR-LOG-09 is of a family the spec defines (FR-LOG); FR-MORPH-001 is not.
+    assert.deepEqual(terms(text, 'undefined-requirement-reference', { template: 'spec-kit' }), ['FR-LOG-09']);
+  });
+
   it('duplicate-requirement-id points at the first definition', () => {
     const text = '## Requirements\n\n- REQ-1: A shall B.\n\n### More\n\n- REQ-1: C shall D.\n';
     const [finding] = run(text, 'duplicate-requirement-id');

@@ -51,9 +51,9 @@ const MAX_RANGE = 200;
  */
 export function idsBetween(from: string, to: string, between: string): string[] {
   if (!RANGE_WORD.test(between) || idPrefix(from) !== idPrefix(to)) return [];
-  const a = /^([A-Z]+-)(\d+)[a-z]?$/.exec(from);
-  const b = /^([A-Z]+-)(\d+)([a-z]?)$/.exec(to);
-  if (!a || !b) return [];
+  const a = /^([A-Z]+-(?:[A-Z][A-Z0-9]*-)?)(\d+)[a-z]?$/.exec(from);
+  const b = /^([A-Z]+-(?:[A-Z][A-Z0-9]*-)?)(\d+)([a-z]?)$/.exec(to);
+  if (!a || !b || a[1] !== b[1]) return [];
   const first = Number(a[2]);
   const last = Number(b[2]) + (b[3] ? 1 : 0);
   if (last <= first + 1 || last - first > MAX_RANGE) return [];
