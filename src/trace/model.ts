@@ -38,6 +38,8 @@ export interface TraceDefinition extends Place {
   criteria?: TraceCriterion[];
   /** The id is written in the text at `range` (not derived from a heading, like Kiro's "Requirement 2"), so it can be renamed. */
   literal: boolean;
+  /** Ids defined under the block's heading ("**ID**: US-ADMIN-01" under a story): a task that cites one builds this requirement. */
+  aliases?: string[];
 }
 
 export interface TraceCriterion extends Place {

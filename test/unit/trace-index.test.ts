@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { idsBetween } from '../../src/trace/extract/id-citations.js';
 import { markdownFacts } from '../../src/trace/extract/markdown.js';
 import { codeFacts } from '../../src/trace/extract/code.js';
 import { kiroLists } from '../../src/trace/extract/kiro-lists.js';
@@ -334,6 +335,17 @@ describe('traceability index', () => {
 `;
     const { index } = await indexOf({ 'specs/001-export/spec.md': SPEC_KIT_SPEC, 'specs/001-export/tasks.md': tasks });
     assert.deepEqual(summary(index), ['specs/001-export/spec.md:14 requirement-without-task US2']);
+  });
+
+  it('links tasks to a story by the ids its "ID:" label names, with an area or defined elsewhere, and reads ranges of them', async () => {
+    for (const label of ['US-ADMIN-01', 'FR-001']) {
+      const spec = SPEC_KIT_SPEC.replace(/(### User Story 1[^\n]*\n)/, `$1\n**ID**: ${label}\n`);
+      const tasks = `# Tasks: Export\n\n## Phase 1: Export\n\n- [ ] T001 [${label}] Render the PDF\n- [ ] T002 Explain empty exports\n- [ ] T003 [US2] Email the exports\n`;
+      const { index } = await indexOf({ 'specs/001-export/spec.md': spec, 'specs/001-export/tasks.md': tasks });
+      assert.deepEqual(summary(index).filter((entry) => /orphan-task|US\d/.test(entry)), ['specs/001-export/tasks.md:6 orphan-task'], label);
+    }
+    assert.deepEqual(idsBetween('FR-LOG-01', 'FR-LOG-04', ' to '), ['FR-LOG-02', 'FR-LOG-03']);
+    assert.deepEqual(idsBetween('FR-LOG-01', 'FR-AUTH-04', ' to '), []);
   });
 
   it('reads a phase titled in Chinese as quality or deployment work', async () => {

@@ -5,7 +5,7 @@
  */
 import type { Section } from '../../core/model.js';
 import { requirementBlocksOf, type RequirementBlock } from '../../core/requirement-blocks.js';
-import { CRITERION_PREFIXES, idPrefix, requirementIndexOf, REQUIREMENT_ID } from '../../core/requirements.js';
+import { CRITERION_PREFIXES, idPrefix, requirementIndexOf, REQUIREMENT_ID, type IdOccurrence } from '../../core/requirements.js';
 import type { AnalysisContext } from '../../core/rule.js';
 import type { CoverageConvention } from '../../core/template.js';
 import type { TextUnit } from '../../core/units.js';
@@ -98,6 +98,9 @@ export function specDefinitions(analysis: AnalysisContext, convention: CoverageC
   for (const block of requirementBlocksOf(analysis, convention)) {
     const definition = blockDefinition(block, convention, analysis);
     if (!definition || byId.has(definition.id)) continue;
+    const within = (occurrence: IdOccurrence) => kindOfId(occurrence.id) !== 'criterion' && occurrence.range.start > block.section.headingRange.end && occurrence.range.start < block.section.range.end;
+    const aliases = [...index.definitions.values()].map(([first]) => first).filter(within).concat(index.references.filter((reference) => reference.labeled && within(reference)));
+    if (aliases.length > 0) definition.aliases = [...new Set(aliases.map((occurrence) => occurrence.id))];
     definitions.push(definition);
     byId.set(definition.id, definition);
   }

@@ -20,6 +20,15 @@ export function implementingTasks(requirement: TraceRequirement) {
   });
 }
 
+/** Tasks build the requirement: they cite it, or an id it goes by ("**ID**: US-ADMIN-01" under the story). */
+function isImplemented(feature: FeatureTrace, requirement: TraceRequirement): boolean {
+  if (implementingTasks(requirement).length > 0) return true;
+  return (requirement.definition.aliases ?? []).some((alias) => {
+    const aliased = feature.requirements.get(alias);
+    return aliased !== undefined && implementingTasks(aliased).length > 0;
+  });
+}
+
 /** The tasks file says the requirement is put off ("US8 is excluded from this task list"): the plan accounts for it. */
 function isDeferred(requirement: TraceRequirement): boolean {
   return requirement.citedBy.some((cited) => cited.file.role === 'tasks' && cited.citation.deferred);
@@ -33,7 +42,7 @@ export function tracedFamilies(feature: FeatureTrace): Map<string, { cited: numb
     const family = familyOf(requirement.id);
     const entry = counts.get(family) ?? { cited: 0, total: 0 };
     entry.total++;
-    if (implementingTasks(requirement).length > 0) entry.cited++;
+    if (isImplemented(feature, requirement)) entry.cited++;
     counts.set(family, entry);
   }
   for (const [family, entry] of counts) {
@@ -55,7 +64,7 @@ export const requirementWithoutTask = defineTraceRule({
     for (const requirement of feature.requirements.values()) {
       if (requirement.definition.kind === 'criterion' || requirement.file.role !== 'spec') continue;
       const family = traced.get(familyOf(requirement.id));
-      if (!family || implementingTasks(requirement).length > 0 || isDeferred(requirement)) continue;
+      if (!family || isImplemented(feature, requirement) || isDeferred(requirement)) continue;
       const checking = requirement.citedBy.filter((cited) => cited.file.role === 'tasks' && (cited.citation.tasks?.length ?? 0) > 0);
       const how =
         checking.length > 0
