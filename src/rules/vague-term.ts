@@ -13,7 +13,8 @@ const TARGET = 'state the target value and unit';
 
 /** INCOSE R7/R33/R34/R35 and Wiegers' ambiguous terms, each with what to write instead. */
 export const VAGUE_TERMS: Readonly<Record<string, string>> = {
-  fast: SPEED, faster: SPEED, quick: SPEED, quickly: SPEED, responsive: SPEED,
+  fast: SPEED, faster: SPEED, quick: SPEED, quickly: SPEED,
+  responsive: "state a bound such as 'p95 latency under 300 ms', or for a layout the screen widths it must fit, such as '360 px to 1920 px'",
   instantaneous: SPEED, 'high performance': SPEED, performant: SPEED, snappy: SPEED,
   'user-friendly': USABILITY, 'user friendly': USABILITY, 'easy to use': USABILITY, 'easy-to-use': USABILITY, intuitive: USABILITY,
   'easy to learn': USABILITY, 'simple to use': USABILITY,

@@ -122,6 +122,16 @@ describe('language rules', () => {
     assert.deepEqual(terms(text, 'open-ended-clause'), []);
   });
 
+  it('vague-term asks a responsive layout for the widths it must fit', () => {
+    const [finding] = run('## Requirements\n\n- **REQ-1**: The dashboard shall be responsive.\n', 'vague-term');
+    assert.match(finding.message, /latency .* or for a layout the screen widths it must fit/);
+  });
+
+  it('ids in a heading that opens with them are defined, even when the heading names a tracing word ("SC-003: Security Compliance")', () => {
+    const text = '## Success Criteria\n\n### SC-001: Registration\n\n95% of sign-ups succeed.\n\n### SC-003: Security Compliance\n\nNo known vulnerability remains.\n\n## Notes\n\nSee SC-003.\n';
+    assert.deepEqual(run(text, 'undefined-requirement-reference', { template: 'spec-kit' }), []);
+  });
+
   it('takes extraTerms and ignoreTerms as literal phrases', () => {
     const text = '## Requirements\n\n- The page shall be blazing fast, really.* and robust.\n';
     const settings = { 'vague-term': { severity: 'warning' as const, options: { extraTerms: ['blazing fast', 'really.*'], ignoreTerms: ['robust'] } } };
