@@ -70,6 +70,13 @@ const REQUIREMENT_KINDS = new Set(['requirements', 'user-stories']);
 /** Sections that describe (an introduction, the problem, the plan): even "shall" there tells, it does not require. */
 const DESCRIPTIVE_KINDS = new Set(['summary', 'problem', 'scope', 'timeline', 'stakeholders', 'release', 'cost', 'open-questions', 'risks', 'dependencies']);
 
+/** "- **FR-012**: ~~FastMath MUST provide fastExp(x)~~ REMOVED": a struck-out statement no longer states anything. */
+function isWithdrawn(unit: TextUnit): boolean {
+  const paragraph = unit.node.type === 'listItem' ? unit.node.children[0] : unit.node;
+  if (!paragraph || paragraph.type !== 'paragraph') return false;
+  return paragraph.children.some((child) => child.type === 'delete' && MODAL_REQUIREMENT.test(plainText(child)));
+}
+
 /**
  * Text that states requirements: every success criterion; in requirements and user-story
  * sections, the items that define an id or are testable statements (modal, Given/When/Then,
@@ -78,13 +85,6 @@ const DESCRIPTIVE_KINDS = new Set(['summary', 'problem', 'scope', 'timeline', 's
  * else. Headings, story narrative, descriptive prose, risks, dependencies and tracking
  * tables are not normative.
  */
-/** "- **FR-012**: ~~FastMath MUST provide fastExp(x)~~ REMOVED": a struck-out statement no longer states anything. */
-function isWithdrawn(unit: TextUnit): boolean {
-  const paragraph = unit.node.type === 'listItem' ? unit.node.children[0] : unit.node;
-  if (!paragraph || paragraph.type !== 'paragraph') return false;
-  return paragraph.children.some((child) => child.type === 'delete' && MODAL_REQUIREMENT.test(plainText(child)));
-}
-
 export function normativeSpans(context: AnalysisContext): NormativeSpan[] {
   return context.shared('normative-spans', () => {
     const spans: NormativeSpan[] = [];

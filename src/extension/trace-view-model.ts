@@ -1,6 +1,7 @@
 /** The Traceability view and the CodeLens titles, as pure functions (no VS Code import). */
 import type { MatrixFeature, MatrixLink, MatrixRow } from '../trace/matrix.js';
-import { gapLabels, isGapFinding, plural, tasksTraceText } from '../trace/report/common.js';
+import { plural } from '../core/plural.js';
+import { gapLabels, isGapFinding, tasksTraceText } from '../trace/report/common.js';
 
 export interface TraceNode {
   /** Stable within one feature, so the tree keeps what is expanded. */

@@ -74,8 +74,9 @@ interface Occurrence {
   after: string;
   /** The document's text from the word on: a list after the statement's colon spells it out. */
   following: string;
-  /** The word's statement ends its list item's line, and the item's own sub-items follow it. */
-  spelledOutBySubItems: boolean;
+  /** Where the word was found, and the document's text: its sub-items are read only when an exemption asks. */
+  match: PhraseMatch;
+  text: string;
 }
 
 /** The sentence around `index`; in a Given/When/Then, only its outcome: Given and When describe the setup. */
@@ -137,7 +138,7 @@ const EXEMPTIONS: readonly [reason: string, test: (occurrence: Occurrence) => bo
   ['spelled out by the list its statement introduces ("appropriate transformations ...:" and the list)', ({ following }) => /^[^\n]*:[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*(?:[-*+]|\d+[.)])[ \t]/.test(following)],
   ['spelled out by the AND step that follows its outcome ("THEN it SHALL fail clearly" / "AND it SHALL explain ...")', ({ following }) => /^[^\n.;]{0,30}\r?\n[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?and\b/i.test(following)],
   ['a stated transition ("correctly transitions from false to true")', ({ after }) => /^\s+[\w'-]+\s+from\s+\S+\s+to\s+\S/i.test(after)],
-  ['spelled out by the sub-items of its requirement ("a fast approximation" and "- at least 3x faster")', ({ spelledOutBySubItems }) => spelledOutBySubItems],
+  ['spelled out by the sub-items of its requirement ("a fast approximation" and "- at least 3x faster")', ({ text, match }) => spelledOutBySubItems(text, match)],
   ['defined by a cited requirement ("the same smooth crossfade as FR-010")', ({ statement }) => [...statement.matchAll(REQUIREMENT_ID)].some((id) => id.index > 12)],
   ['a technical term ("instantaneous frequency", "quick overview")', ({ phrase, after }) =>
     (phrase === 'instantaneous' && /^\s+(?:[\w-]+\s+){0,2}(?:level|frequency|value|phase|power|amplitude|rate|velocity|position|gain|pitch)\b/i.test(after)) ||
@@ -204,7 +205,7 @@ export const vagueTerm = defineRule<WordingOptions>({
       if (inSetup) continue;
       const isCriterion = match.unit.kind === 'success-criteria' || /\bgiven\b[\s\S]*\bthen\b/i.test(match.unit.text);
       const following = context.doc.text.slice(match.range.end, match.range.end + 400);
-      const occurrence: Occurrence = { phrase, original: match.phrase, entry: match.unit.text, index: match.index, isCriterion, statement, head, before, after, following, spelledOutBySubItems: spelledOutBySubItems(context.doc.text, match) };
+      const occurrence: Occurrence = { phrase, original: match.phrase, entry: match.unit.text, index: match.index, isCriterion, statement, head, before, after, following, match, text: context.doc.text };
       if (EXEMPTIONS.some(([, exempt]) => exempt(occurrence))) continue;
       const needs = Object.hasOwn(NEEDS_CONTEXT, phrase) ? NEEDS_CONTEXT[phrase] : undefined;
       if (needs && !needs(before, after)) continue;

@@ -1,7 +1,6 @@
 import { countFindings, type FileResult } from '../result.js';
 import { plural } from '../../core/plural.js';
 
-
 /** One file's lines: `path:line:col severity rule-id message`, printed as soon as the file is checked. */
 export function formatFileText(result: FileResult): string {
   const lines: string[] = [];

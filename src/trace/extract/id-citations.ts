@@ -4,7 +4,7 @@
  * deferrals ("US8 is excluded from this task list"), wildcards ("FR-11x"), and "Phase 2"
  * in a tasks file, which names a phase of the same plan, not another document.
  */
-import { idPrefix, REQUIREMENT_ID, sentenceAround, type IdOccurrence } from '../../core/requirements.js';
+import { REQUIREMENT_ID, sentenceAround, type IdOccurrence } from '../../core/requirements.js';
 
 /** Words around an id that say it does not exist: "FR-013 is not present in spec", "(no FR-013)", "FR-020 (removed)". */
 const DENIED_AFTER = /^[\s)*_:,(-]{0,3}(?:(?:is|was|has been|were|are)\s+)?(?:not\s+(?:present|defined|in\s+(?:the\s+)?spec|used)|removed|dropped|deleted|retired|unused|reserved|skipped|intentionally\s+(?:omitted|skipped|left))/i;
@@ -46,11 +46,11 @@ const RANGE_WORD = /^\s*(?:to|through|thru|until|–|—|-|\.\.\.?|~)\s*$/i;
 const MAX_RANGE = 200;
 
 /**
- * The ids strictly between the two ends of "FR-005 to FR-008" (same prefix), in order; an end
+ * The ids strictly between the two ends of "FR-005 to FR-008" (same prefix and area), in order; an end
  * that is a part ("FR-016 to FR-019c") brings its whole number in ("FR-019").
  */
 export function idsBetween(from: string, to: string, between: string): string[] {
-  if (!RANGE_WORD.test(between) || idPrefix(from) !== idPrefix(to)) return [];
+  if (!RANGE_WORD.test(between)) return [];
   const a = /^([A-Z]+-(?:[A-Z][A-Z0-9]*-)?)(\d+)[a-z]?$/.exec(from);
   const b = /^([A-Z]+-(?:[A-Z][A-Z0-9]*-)?)(\d+)([a-z]?)$/.exec(to);
   if (!a || !b || a[1] !== b[1]) return [];

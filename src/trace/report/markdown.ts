@@ -1,5 +1,6 @@
 import { gapCount, type MatrixLink, type TraceMatrix } from '../matrix.js';
-import { findingLine, gapLabels, isGapFinding, plural, tasksTraceText, type PathFormatter } from './common.js';
+import { findingLine, gapLabels, isGapFinding, tasksTraceText, type PathFormatter } from './common.js';
+import { plural } from '../../core/plural.js';
 
 function escape(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');

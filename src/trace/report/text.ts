@@ -1,5 +1,6 @@
 import { gapCount, type TraceMatrix } from '../matrix.js';
-import { findingLine, gapLabels, isGapFinding, linkList, plural, tasksTraceText, type PathFormatter } from './common.js';
+import { findingLine, gapLabels, isGapFinding, linkList, tasksTraceText, type PathFormatter } from './common.js';
+import { plural } from '../../core/plural.js';
 
 function cell(count: number, list: string): string {
   return count === 0 ? '0' : `${count} (${list})`;
