@@ -1,8 +1,8 @@
 import type { TextEdit } from './fix.js';
-import type { SpecDocument } from './model.js';
+import type { Section, SpecDocument } from './model.js';
 import type { Template, TemplateSection } from './template.js';
 import { inOrderSectionIds } from './section-order.js';
-import { continuedAtSameLevel, type TemplateMatch } from './template-match.js';
+import { continuedAtSameLevel, titleSection, type TemplateMatch } from './template-match.js';
 
 const DEFAULT_SCAFFOLD = 'TBD';
 
@@ -11,19 +11,32 @@ export function scaffoldBody(templateSection: TemplateSection, eol = '\n'): stri
   return (templateSection.scaffold ?? DEFAULT_SCAFFOLD).replace(/\r?\n/g, eol);
 }
 
+/** The top-level section that holds a section ("### Key Entities" under "## Requirements"), below the document's title. */
+function topLevelOf(doc: SpecDocument, section: Section): Section {
+  const title = titleSection(doc);
+  let at = section;
+  while (at.parent && at.parent !== title) at = at.parent;
+  return at;
+}
+
 /** Where a missing section goes: after the nearest earlier template section present in order, else before the nearest later one. */
 export function insertionPoint(doc: SpecDocument, template: Template, match: TemplateMatch, sectionId: string): { offset: number; level: number } {
   const index = template.sections.findIndex((entry) => entry.id === sectionId);
   const anchors = inOrderSectionIds(match);
-  const anchor = (id: string) => (anchors.has(id) ? match.byId.get(id) : undefined);
+  // A section that only matches at the top level goes beside the top-level section an anchor sits in, not inside it.
+  const nestable = template.sections[index]?.within !== undefined;
+  const anchor = (id: string) => {
+    const matched = anchors.has(id) ? match.byId.get(id) : undefined;
+    return matched && (nestable ? matched.section : topLevelOf(doc, matched.section));
+  };
   for (let i = index - 1; i >= 0; i--) {
     const previous = anchor(template.sections[i].id);
     // After what the section holds, even when written one level too high.
-    if (previous) return { offset: continuedAtSameLevel(doc, match, previous.section).at(-1)?.range.end ?? previous.section.range.end, level: previous.section.level };
+    if (previous) return { offset: continuedAtSameLevel(doc, match, previous).at(-1)?.range.end ?? previous.range.end, level: previous.level };
   }
   for (let i = index + 1; i < template.sections.length; i++) {
     const next = anchor(template.sections[i].id);
-    if (next) return { offset: next.section.range.start, level: next.section.level };
+    if (next) return { offset: next.range.start, level: next.level };
   }
   const hasTitle = doc.sections.some((section) => section.level === 1);
   const minLevel = Math.min(...doc.sections.map((section) => section.level));

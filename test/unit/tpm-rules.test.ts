@@ -234,6 +234,14 @@ describe('structured TPM rules', () => {
     assert.equal(run(fixed, 'section-order').length, run(text, 'section-order').length);
   });
 
+  it('missing-section puts a top-level section beside the section a nested anchor sits in, so the fix is found again', () => {
+    const text = '# Feature Specification: Import\n\n## User Scenarios & Testing\n\n### User Story 1 - Import (Priority: P1)\n\n**Acceptance Scenarios**:\n\n1. **Given** a file, **When** I import it, **Then** rows appear.\n\n## Requirements\n\n- **FR-001**: System MUST import CSV.\n\n### Key Entities\n\n- **Row**: one record.\n\n## Review Checklist\n\n- [ ] Done\n';
+    const criteria = run(text, 'missing-section', { template: 'spec-kit' }).find((candidate) => candidate.data?.section === 'success-criteria')!;
+    const fixed = applyFixes(text, criteria.fixes).text;
+    assert.deepEqual(fixed.match(/^#{2,3} .*/gm), ['## User Scenarios & Testing', '### User Story 1 - Import (Priority: P1)', '## Requirements', '### Key Entities', '## Success Criteria', '### Measurable Outcomes', '## Review Checklist']);
+    assert.deepEqual(run(fixed, 'missing-section', { template: 'spec-kit' }).filter((finding) => finding.data?.section === 'success-criteria'), []);
+  });
+
   it('requirement-without-acceptance creates one criteria section for several requirements', () => {
     const text = '# Export\n\n## Requirements\n\n- **REQ-1**: The system shall export PDF.\n- The system must email it.\n\n## Risks\n\n- None known; we monitor load.\n';
     const findings = run(text, 'requirement-without-acceptance');
