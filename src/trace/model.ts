@@ -101,6 +101,8 @@ export interface TraceTask extends Place {
   process?: boolean;
   /** The task says why it has no requirement: a checkpoint, or a requirements line with no id ("N/A", "All"). */
   exempt?: string;
+  /** Work-item ids its line carries in brackets (`[GAP-001]`). */
+  labels?: string[];
 }
 
 /** An OpenSpec delta's operation on a requirement of the capability's spec. */
@@ -129,6 +131,8 @@ export interface TraceFileFacts {
   citations: TraceCitation[];
   tasks: TraceTask[];
   deltas: TraceDelta[];
+  /** For specs: the team's own work items the spec lists (`| GAP-001 | … |`), which tasks may carry. */
+  workItems?: string[];
   /** `specwise-disable` comments, so cross-file findings honour them too. */
   suppressions: SuppressionComment[];
 }

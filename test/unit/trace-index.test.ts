@@ -348,6 +348,25 @@ describe('traceability index', () => {
     assert.deepEqual(idsBetween('FR-LOG-01', 'FR-AUTH-04', ' to '), []);
   });
 
+  it("links tasks carrying a work item the spec lists ('[GAP-001]'), but not one it does not", async () => {
+    const spec = `${SPEC_KIT_SPEC}\n## Known Gaps\n\n| ID | Gap |\n| --- | --- |\n| GAP-001 | Opt-out |\n`;
+    const tasks = SPEC_KIT_TASKS.replace('## Phase 3: Reporting dashboard\n\n- [ ] T006 Build a dashboard of exports\n- [ ] T007 Chart export volume\n', '## Backlog\n\n- [ ] T006 [GAP-001] Store consent per recipient\n\n## Other\n\n- [ ] T007 [GAP-002] Chart export volume\n');
+    const { index } = await indexOf({ 'specs/001-export/spec.md': spec, 'specs/001-export/tasks.md': tasks });
+    assert.deepEqual(summary(index).filter((entry) => entry.includes('orphan-task')), ['specs/001-export/tasks.md:20 orphan-task']);
+  });
+
+  it('excuses a group whose sub-task serves the whole feature, and reads a task written twice as one', async () => {
+    const tasks = '# Implementation Plan\n\n- [x] 1. Build the sign-in form\n- [x] 1.1 Create the form\n  - _Requirements: 1.1_\n\n- [x] 2. Add accessibility features\n- [x] 2.1 ARIA labels everywhere\n  - _Requirements: All_\n\n- [x] 3. Sign out\n\n- [ ] 3. Sign out\n  - [ ] 3.1 End the session\n    - _Requirements: 2.1_\n\n- [ ] 4. Fetch the dashboard data\n  - [ ] 4.1 Create the data service\n    - _Requirements: All data fetching requirements_\n  - [ ] 4.2 Test the service\n';
+    const { index } = await indexOf({ '.kiro/specs/login/requirements.md': KIRO_REQUIREMENTS, '.kiro/specs/login/tasks.md': tasks });
+    assert.deepEqual(summary(index).filter((entry) => entry.includes('orphan-task')), ['.kiro/specs/login/tasks.md:17 orphan-task']);
+  });
+
+  it("skips wiring a piece into the app's entry point", async () => {
+    const tasks = SPEC_KIT_TASKS.replace('- [ ] T007 Chart export volume', '- [ ] T007 Register the exports router in `api/app/main.py`\n- [ ] T009 Export the Export model in `api/app/models/__init__.py`');
+    const { index } = await indexOf({ 'specs/001-export/spec.md': SPEC_KIT_SPEC, 'specs/001-export/tasks.md': tasks });
+    assert.deepEqual(summary(index).filter((entry) => entry.includes('orphan-task')), ['specs/001-export/tasks.md:16 orphan-task']);
+  });
+
   it('reads a phase titled in Chinese as quality or deployment work', async () => {
     const tasks = SPEC_KIT_TASKS.replace('## Phase 3: Reporting dashboard', '## Phase 3: 测试和质量保证');
     const { index } = await indexOf({ 'specs/001-export/spec.md': SPEC_KIT_SPEC, 'specs/001-export/tasks.md': tasks });

@@ -24,6 +24,7 @@ import { placeOf } from './place.js';
 import { idsBetween, isDeferral, isDenied, isOtherDocument, isWildcard, slashedIds } from './id-citations.js';
 import { storyMentions } from './story-citations.js';
 import { storiesIn, taskAt, tasksOf, tasksUnder, type TaskOutline } from './tasks.js';
+import { workItemsOf } from './work-items.js';
 import { addTo } from '../../core/collections.js';
 
 /** Files that are not specs are read with no template: their ids are citations, whatever their headings. */
@@ -187,6 +188,7 @@ export function markdownFacts(input: MarkdownFactsInput): TraceFileFacts {
     citations: citations.sort((a, b) => a.range.start - b.range.start),
     tasks: outline?.tasks ?? [],
     deltas: isSpec && input.layout === 'openspec' ? openspecDeltas(doc, input.path) : [],
+    ...(isSpec ? { workItems: workItemsOf(input.text) } : {}),
     suppressions: readSuppressions(doc),
   };
 }

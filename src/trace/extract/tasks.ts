@@ -8,6 +8,7 @@ import type { Section, SpecDocument } from '../../core/model.js';
 import { sectionAt } from '../../core/parse.js';
 import type { PhaseKind, TraceTask } from '../model.js';
 import { firstLine, placeOf } from './place.js';
+import { taskLabelsOf } from './work-items.js';
 
 const TASK_ID = /^\s*(?:\*\*)?(T\d{1,4}(?:\.\d{1,3})*[a-z]?|\d{1,3}(?:\.\d{1,3})*)(?=[.):*\s]|$)/;
 const CHECKPOINT = /\bcheckpoint\b|检查点|檢查點|チェックポイント/i;
@@ -53,9 +54,12 @@ export function phaseKind(section: Section | undefined): { kind: PhaseKind; stor
 const PROCESS_TITLE =
   /^(?:final\b|run (?:the )?(?:full |complete |whole |all )?(?:test|check|lint|build|suite)|run\s+`?(?:npm|pnpm|yarn|bun|npx|cargo|go|make|dotnet|mvn|gradlew?|\.\/gradlew|uv|poetry|pytest|tox)\b[^\n]{0,40}?\b(?:build|test|tests|lint|check|typecheck|vet|clippy|fmt|format)\b|verify\b|validate\b|update (?:the )?(?:version|docs?\b|documentation|changelog|readme)|(?:write|create|add|update) (?:the )?(?:user )?(?:docs?\b|documentation|guide|changelog|release notes)|(?:documentation|docs)\b|document\b|prepare (?:an? |the )?(?:\w+ )?release\b|release\b|publish\b|bump\b|commit\b|checkpoint\b|polish\b|clean ?up\b|wrap[- ]up\b|(?:create|add|update) (?:the |an )?(?:index|barrel) file|export (?:all )?(?:the )?(?:modules|components|classes)\b|build(?:\s+(?:and\s+(?:verify|run|test)|clean|all)\b|\s+the\s+\S+\s+(?:plugin|project|app|solution|target|binary)\b|\s*:)|fix (?:any |all )?(?:compiler |build |lint )?warnings|(?:add|install)\b[^\n]{0,40}\bdependenc(?:y|ies)\b(?![^\n]{0,30}\b(?:graph|resolution|check|injection)\b)|(?:register|add) .{0,60}\b(?:in|to) (?:the )?(?:tests\/)?cmakelists|最终|验证|更新文档|编写文档|发布|运行全量测试)/i;
 
+/** Wiring a piece into the app's entry point ("Register router in `api/app/main.py`", "Export the model in `__init__.py`"). */
+const WIRING_TITLE = /^(?:register|wire|mount|hook|plug|export|integrate|include)\b[^\n]{0,80}?\b(?:in|into|to|from|with)\s+`?(?:[\w./-]*\/)?(?:main|app|index|server|__init__|program|mod|lib|module)\.(?:py|ts|tsx|js|jsx|mjs|go|rs|cs|java|kt)\b/i;
+
 function isProcessTitle(title: string): boolean {
   const text = title.replace(/^\s*(?:T\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)*)[.):]?\s*/i, '').replace(/^(?:\[[^\]]*\]\s*)+/, '');
-  return PROCESS_TITLE.test(text);
+  return PROCESS_TITLE.test(text) || WIRING_TITLE.test(text);
 }
 
 export interface TaskOutline {
@@ -96,6 +100,7 @@ export function tasksOf(doc: SpecDocument): TaskOutline {
       const task: TraceTask = {
         ...placeOf(doc.lines, { start, end: Math.max(start, lineEnd) }),
         id: TASK_ID.exec(doc.text.slice(start, lineEnd))?.[1],
+        labels: taskLabelsOf(doc.text.slice(start, lineEnd)),
         title: firstLine(paragraph ? plainText(paragraph) : '', 160),
         done: item.checked === true,
         ...phaseOf(sectionAt(doc.sections, startOf(item))),

@@ -3,13 +3,20 @@ import { lookup, type FeatureTrace } from '../graph.js';
 import type { TraceFileFacts } from '../model.js';
 import { defineTraceRule } from '../rule.js';
 
-/** Which tasks of a tasks file cite a requirement or story the feature defines (a phase's citation links its tasks). */
+/**
+ * Which tasks of a tasks file cite a requirement or story the feature defines, or carry a
+ * work item its spec lists (a phase's citation links its tasks).
+ */
 export function linkedTasks(feature: FeatureTrace, file: TraceFileFacts): Set<number> {
   const linked = new Set<number>();
   for (const citation of file.citations) {
     if (citation.context === 'external' || !lookup(feature, citation.id)) continue;
     for (const task of citation.tasks ?? []) linked.add(task);
   }
+  const workItems = new Set(feature.files.flatMap((spec) => spec.workItems ?? []));
+  file.tasks.forEach((task, index) => {
+    if (task.labels?.some((label) => workItems.has(label))) linked.add(index);
+  });
   // A group is linked through its sub-tasks, and a sub-task through its group.
   file.tasks.forEach((task, index) => {
     if (task.parent !== undefined && linked.has(index)) linked.add(task.parent);
@@ -17,7 +24,29 @@ export function linkedTasks(feature: FeatureTrace, file: TraceFileFacts): Set<nu
   file.tasks.forEach((task, index) => {
     if (task.parent !== undefined && linked.has(task.parent)) linked.add(index);
   });
+  // A task written twice ("- [x] 3. Table view" kept above its re-opened copy) is one task.
+  const linkedIds = new Set([...linked].map((index) => file.tasks[index].id).filter((id) => id !== undefined));
+  file.tasks.forEach((task, index) => {
+    if (task.id !== undefined && linkedIds.has(task.id)) linked.add(index);
+  });
   return linked;
+}
+
+/** A requirements line that names the whole feature ("All", "All requirements"), not a kind of them ("All data fetching requirements"). */
+const WHOLE_FEATURE = /^(?:all|all requirements|every requirement|全部|所有)$/i;
+
+/** Tasks that say why they have no requirement; a sub-task that serves the whole feature ("_Requirements: All_") says it for its group. */
+function excusedTasks(file: TraceFileFacts): Set<number> {
+  const excused = new Set<number>();
+  file.tasks.forEach((task, index) => {
+    if (!task.exempt) return;
+    excused.add(index);
+    if (task.parent !== undefined && WHOLE_FEATURE.test(task.exempt)) excused.add(task.parent);
+  });
+  file.tasks.forEach((task, index) => {
+    if (task.parent !== undefined && excused.has(task.parent) && !file.tasks[task.parent].exempt) excused.add(index);
+  });
+  return excused;
 }
 
 /** Every task between two tasks is a sub-task of the first: they are neighbours in the list. */
@@ -41,7 +70,8 @@ export const orphanTask = defineTraceRule({
       const linked = linkedTasks(feature, file);
       // A tasks file that links none of its tasks does not use the convention.
       if (linked.size === 0) continue;
-      const isOrphan = (index: number) => !linked.has(index) && !file.tasks[index].exempt && !file.tasks[index].process && file.tasks[index].phaseKind === 'work';
+      const excused = excusedTasks(file);
+      const isOrphan = (index: number) => !linked.has(index) && !excused.has(index) && !file.tasks[index].process && file.tasks[index].phaseKind === 'work';
       // A sub-task of an orphan is part of its parent's finding.
       const orphans = file.tasks.map((task, index) => ({ task, index })).filter(({ task, index }) => isOrphan(index) && (task.parent === undefined || !isOrphan(task.parent)));
       // Orphans in a row under one heading are one finding: the phase, not each of its tasks, lacks a requirement.
