@@ -40,8 +40,19 @@ function isMention(source: string, index: number, text: string): boolean {
   if (/^\s*\/\s*\w/.test(after) || /\w\s*\/\s*$/.test(before)) return true;
   if (/^\]?\s*(?:comments?|markers?|placeholders?|values?|items?|notes?|tags?|entries|lines?|counts?|annotations?|sections?|stubs?|in (?:new |the )?code)\b/i.test(after)) return true;
   if (/^\s+(?:or|and)\s+(?:TODO|FIXME|TBD|TBC|XXX)\b/.test(after)) return true;
-  if (/placeholder(?:\s+text)?\s*\(?\s*$|\b(?:pattern|format|named|naming|like|e\.g\.|detects?|catches|reports?|checks? for|marked(?: with| as)?|references?|has|have)\s*[:(]?\s*$/i.test(before)) return true;
+  // "Use [NEEDS CLARIFICATION: specific question] for any assumption": an instruction on how to mark things.
+  if (/\b(?:use|using)\s*$/i.test(before) && /^\s+(?:for|to|when|wherever|whenever)\b/i.test(after)) return true;
+  if (/placeholder(?:\s+text)?\s*\(?\s*$|\b(?:pattern|format|named|naming|like|e\.g\.|detects?|catches|reports?|checks? for|marked(?: with| as)?|mark (?:it|them|each|all)(?: with| as)?|references?|has|have)\s*[:(]?\s*$/i.test(before)) return true;
   return /\b(?:no|any|zero|without|remaining|leftover|left-over|unresolved|for|like|such as|find|finds|scan|scans|grep|search|searches|flag|flags|contains?|looks? for|see|is a|a|an|the|one|two|three|each|every|single)\s*[:(]?\s*$/i.test(before);
+}
+
+/**
+ * A bracketed word among other bracketed labels that are no placeholders ("filter chips:
+ * [FILING] [COURT] [SPREAD_MOVE]"): the brackets are the document's notation for buttons or tags.
+ */
+function isAmongLabels(source: string, index: number, text: string): boolean {
+  const neighbours = [/\[([^\]\n]{1,40})\]\s*[,/|]?\s*$/.exec(source.slice(Math.max(0, index - 45), index))?.[0], /^\s*[,/|]?\s*\[[^\]\n]{1,40}\]/.exec(source.slice(index + text.length, index + text.length + 45))?.[0]];
+  return neighbours.some((neighbour) => neighbour !== undefined && !new RegExp(BRACKET_PLACEHOLDER.source).test(neighbour.trim()));
 }
 
 /**
@@ -109,7 +120,7 @@ export const unresolvedPlaceholder = defineRule({
           }
         }
         for (const match of source.matchAll(BRACKET_PLACEHOLDER)) {
-          if (!/^\[NEEDS CLARIFICATION/i.test(match[0]) && !isMention(source, match.index, match[0])) {
+          if (!/^\[NEEDS CLARIFICATION/i.test(match[0]) && !isMention(source, match.index, match[0]) && !isAmongLabels(source, match.index, match[0])) {
             report(startOf(node) + match.index, match[0], 'template text left in: write the content it stands for.');
           }
         }

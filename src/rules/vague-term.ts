@@ -115,7 +115,7 @@ const NEEDS_CONTEXT: Readonly<Record<string, (before: string, after: string) => 
 };
 
 /** A purpose infinitive after a SHALL/MUST obligation, not its own verb ("be able to", "need to"). */
-const PURPOSE_AFTER_OBLIGATION = /\b(?:shall|must)\b.*?(?<!\b(?:able|need|needs|required|have|has|want|wants|shall|must|should|will|be|is|are)\s+)\bto\s+(?:enable|ensure|allow|help|keep|avoid|prevent|improve|reduce|let|make)\b/i;
+const PURPOSE_AFTER_OBLIGATION = /\b(?:shall|must|will|should)\b.*?(?<!\b(?:able|need|needs|required|have|has|want|wants|shall|must|should|will|be|is|are)\s+)\bto\s+(?:enable|ensure|allow|help|keep|avoid|prevent|improve|reduce|let|make)\b/i;
 
 /** A number or a tolerance, not a digit in a name ("L2", "IPv6", "S3") or in a requirement id. */
 function hasNumber(text: string): boolean {
@@ -134,7 +134,7 @@ const EXEMPTIONS: readonly [reason: string, test: (occurrence: Occurrence) => bo
   ['a stated check', ({ statement, entry, isCriterion }) => STATED_CHECK.test(isCriterion ? entry : statement)],
   ['defined right after it', ({ after }) =>
     /^[^,;.]{0,40}?(?:\s*\(|:|,?\s+(?:i\.e\.|e\.g\.|meaning|namely|such as|like)\b|\s+(?:with no|without|instead of|rather than)\b)|^[^;.]{0,50}?,?\s+(?:by|returning|leaving|keeping|showing|using|via|containing|consisting of|made of)\s+\w/i.test(after)],
-  ['its content enumerated ("a comprehensive guide explaining concepts, commands, and workflows")', ({ after }) => /^[^;.]{0,50}?\s+(?:explaining|describing|listing|covering|with|including)\s+[^.;,]+,[^.;]*\b(?:and|or)\s+\w/i.test(after)],
+  ['its content enumerated ("a comprehensive guide explaining concepts, commands, and workflows")', ({ after }) => /^(?:[^;.]|\.(?=\w)){0,50}?\s+(?:explaining|describing|listing|covering|with|including)\s+[^.;,]+,[^.;]*\b(?:and|or)\s+\w/i.test(after)],
   ['spelled out by the list its statement introduces ("appropriate transformations ...:" and the list)', ({ following }) => /^[^\n]*:[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*(?:[-*+]|\d+[.)])[ \t]/.test(following)],
   ['spelled out by the AND step that follows its outcome ("THEN it SHALL fail clearly" / "AND it SHALL explain ...")', ({ following }) => /^[^\n.;]{0,30}\r?\n[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?and\b/i.test(following)],
   ['a stated transition ("correctly transitions from false to true")', ({ after }) => /^\s+[\w'-]+\s+from\s+\S+\s+to\s+\S/i.test(after)],

@@ -83,6 +83,8 @@ describe('language rules', () => {
       '  1. Also for large files.',
       '  - **REQ-10**: The import shall be fast.',
       '  - **REQ-11**: Reports shall be comprehensive, covering every scenario.',
+      '- **REQ-12**: The repository shall hold a comprehensive README.md with an overview, features, and a quick start.',
+      '- **REQ-13**: The page will be server-rendered to ensure fast initial load.',
       '',
     ].join('\n');
     assert.deepEqual(terms(text), ['many', 'fast', 'fast', 'comprehensive']);
@@ -336,6 +338,8 @@ describe('structured TPM rules', () => {
     assert.deepEqual(run(questioned, 'unresolved-placeholder', { template: 'spec-kit' }).map((finding) => finding.data?.placeholder), ['[NEEDS CLARIFICATION: which imports?]']);
     const stillTemplate = `## Success Criteria\n\n${comment}\n\n### Measurable Outcomes\n\n- **SC-001**: [Measurable metric, e.g., "Users can complete account creation in under 2 minutes"]\n`;
     assert.deepEqual(terms(stillTemplate, 'unresolved-placeholder', { template: 'spec-kit' }).slice(1), ['[Measurable metric, e.g., "Users can complete account creation in under 2 minutes"]']);
+    const chips = '## Requirements\n\n- **FR-001**: Filter chips are shown: [FILING] [COURT] [SPREAD_MOVE] [NEWS]\n- **FR-002**: The header reads [PROJECT NAME] [DATE]\n- Use [NEEDS CLARIFICATION: specific question] for any assumption you would make\n- **FR-003**: Sign-in MUST use [NEEDS CLARIFICATION: which provider?]\n';
+    assert.deepEqual(terms(chips, 'unresolved-placeholder', { template: 'spec-kit' }), ['[PROJECT NAME]', '[DATE]', '[NEEDS CLARIFICATION: which provider?]']);
     const entities = '## Key Entities\n\n- **[Entity 1]**: [What it represents, key attributes without implementation]\n';
     assert.deepEqual(terms(entities, 'unresolved-placeholder', { template: 'spec-kit' }), ['[Entity 1]', '[What it represents, key attributes without implementation]']);
     assert.equal(run(stillTemplate, 'unresolved-placeholder', { template: 'spec-kit' }).filter((finding) => finding.data?.placeholder === 'comment').length, 1);
