@@ -11,7 +11,7 @@ export const OPEN_ENDED_CLAUSES = [
 function repeatsPattern(before: string): boolean {
   const items = before.split(/[,;]|\band\b|\bthen\b|→|->/).map((item) => item.trim().toLowerCase()).filter(Boolean).slice(-5);
   if (items.length >= 3 && new Set(items).size < items.length) return true;
-  return /\b(?:first|1st)\b[^.]*\b(?:second|2nd)\b/i.test(before);
+  return /\b(?:first|1st|lowest|highest|smallest|largest)\b[^.]*\b(?:second|2nd)\b/i.test(before);
 }
 
 export const openEndedClause = defineRule<WordingOptions>({
@@ -31,7 +31,7 @@ export const openEndedClause = defineRule<WordingOptions>({
       // "(init, update, etc.)": examples of a set the sentence already names; "0.001, 0.006, etc.": a series.
       if (insideParentheses(match.unit.text, match.index) || /\d[\d.%]*,\s*$/.test(match.unit.text.slice(Math.max(0, match.index - 12), match.index))) continue;
       // "left, right, left, etc.": a pattern that repeats, so the list is defined.
-      if (repeatsPattern(match.unit.text.slice(Math.max(0, match.index - 80), match.index))) continue;
+      if (repeatsPattern(match.unit.text.slice(Math.max(0, match.index - 200), match.index))) continue;
       // "characters such as ;, | and &, etc.": examples of a class the sentence names.
       if (/\b(?:such as|e\.g\.|for example|for instance|like|including)\b[^.;:]*$/i.test(match.unit.text.slice(Math.max(0, match.index - 80), match.index))) continue;
       context.report({

@@ -118,10 +118,13 @@ describe('language rules', () => {
       '- **REQ-2**: Users SHALL see a comprehensive README with an overview, features, and a quick start guide.',
       '- **REQ-3**: The wizard SHALL create /etc/hosts and /etc/hostname.',
       '- **REQ-4**: The setup SHALL be easy.',
+      '- **REQ-5**: Converge mode MUST pick from the edges inward: lowest, highest, second-lowest, second-highest, and so on.',
+      '- **REQ-6**: With a 500 ms delay, the first repeat MUST appear in the left channel at 500 ms, the second repeat in the right channel at 1000 ms, and so on alternating.',
+      '- **REQ-7**: The export MUST support PDF, CSV, and so on.',
       '',
     ].join('\n');
     assert.deepEqual(terms(text), ['easy']);
-    assert.deepEqual(terms(text, 'open-ended-clause'), []);
+    assert.deepEqual(terms(text, 'open-ended-clause'), ['and so on']);
   });
 
   it('vague-term asks a responsive layout for the widths it must fit', () => {
