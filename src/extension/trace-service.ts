@@ -24,6 +24,8 @@ export class TraceService implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly uris = new Map<string, vscode.Uri>();
   private readonly versions = new Map<string, number>();
+  /** The version of each open document whose read started last. */
+  private readonly reading = new Map<string, number>();
   private readonly parses = new Map<string, BlockParseCache>();
   private indexing: Promise<void> | undefined;
   private generation = 0;
@@ -46,12 +48,14 @@ export class TraceService implements vscode.Disposable {
   }
 
   /** Reads one file's text into the index; false when it takes no part or did not change. */
-  private async read(uri: vscode.Uri, text: string, options: { cache?: BlockParseCache; analysis?: DocumentAnalysis } = {}): Promise<boolean> {
+  private async read(uri: vscode.Uri, text: string, options: { cache?: BlockParseCache; analysis?: DocumentAnalysis; superseded?: () => boolean } = {}): Promise<boolean> {
     const path = enginePath(uri);
     this.uris.set(path, uri);
     const project = this.specs.project(uri);
     const analysis = options.analysis && options.analysis.result.doc.text === text ? options.analysis.result.analysis : undefined;
     const traced = await readTraceFile(project, path, text, { cache: options.cache, analysis });
+    // A read of a newer version finished first (an undo right after an edit): this one's text is stale.
+    if (options.superseded?.()) return false;
     if (!traced) return this.index.remove(path);
     return this.index.update(traced.facts, traced.context);
   }
@@ -72,14 +76,17 @@ export class TraceService implements vscode.Disposable {
     let cache = this.parses.get(path);
     if (!cache) this.parses.set(path, (cache = new BlockParseCache()));
     const version = document.version;
-    if (await this.read(document.uri, document.getText(), { cache, analysis })) this.announce();
-    this.versions.set(path, version);
+    this.reading.set(path, version);
+    const superseded = () => this.reading.get(path) !== version;
+    if (await this.read(document.uri, document.getText(), { cache, analysis, superseded })) this.announce();
+    if (!superseded()) this.versions.set(path, version);
   }
 
   /** A document closed: the file on disk is what counts again. */
   async closed(document: vscode.TextDocument): Promise<void> {
     const path = enginePath(document.uri);
     this.versions.delete(path);
+    this.reading.delete(path);
     this.parses.delete(path);
     if (this.index.facts(path) && (await this.readFromDisk(document.uri))) this.announce();
   }
@@ -105,6 +112,7 @@ export class TraceService implements vscode.Disposable {
     this.generation++;
     this.index.clear();
     this.versions.clear();
+    this.reading.clear();
     this.indexing = undefined;
     void this.ensureIndexed();
   }
