@@ -31,6 +31,7 @@ export const CORPORA: readonly Corpus[] = [
   { name: 'github-2026-11c', dir: path.join(PROJECT_ROOT, '.precision', 'github-2026-11c'), args: ['.'] },
   { name: 'github-2026-11d', dir: path.join(PROJECT_ROOT, '.precision', 'github-2026-11d'), args: ['.'] },
   { name: 'github-2026-11e', dir: path.join(PROJECT_ROOT, '.precision', 'github-2026-11e'), args: ['.'] },
+  { name: 'github-2026-11f', dir: path.join(PROJECT_ROOT, '.precision', 'github-2026-11f'), args: ['.'] },
 ];
 
 export function availableCorpora(): Corpus[] {
