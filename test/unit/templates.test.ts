@@ -53,7 +53,7 @@ describe('built-in templates', () => {
     const titles: Record<string, string[]> = {
       'tech-spec': ['概述', '問題提起', '요구사항', 'Criterios de éxito', 'Riscos', 'Dépendances', 'Testplan'],
       'spec-kit': ['用户场景与测试', '要件', '성공 기준', 'Escenarios de usuario y pruebas', 'Requisitos', 'Critères de succès', 'Erfolgskriterien', 'Вимоги', 'Критерии успеха'],
-      'openspec-proposal': ['Чому', 'Що змінюється', 'Вплив', 'Почему', 'Что меняется', 'Влияние', 'Context', 'Scope', 'What', '影响评估', 'Impact Assessment', 'Цель', 'Подход', 'Goal'],
+      'openspec-proposal': ['Чому', 'Що змінюється', 'Вплив', 'Почему', 'Что меняется', 'Влияние', 'Context', 'Scope', 'What', '影响评估', 'Impact Assessment', 'Цель', 'Подход', 'Goal', '方案概述', '影响面', '目标/动机'],
       'openspec-spec': ['ADDED Requirements', 'Вимоги'],
     };
     for (const [name, localized] of Object.entries(titles)) {
@@ -62,6 +62,12 @@ describe('built-in templates', () => {
         assert.equal(match.matched.length, 1, `${name}: '${title}' matches no section`);
       }
     }
+  });
+
+  it("takes requirements written as headings of their own ('## REQ-AS-001: …') as the requirements section", () => {
+    const text = '# Apple Speech — Requirements\n\n## Introduction\n\nOn-device speech.\n\n## REQ-AS-001: On-device speech\n\n**EARS:** WHEN the catalog lists the engine, THE SYSTEM SHALL treat it as local.\n';
+    assert.deepEqual(sectionFindings(text, 'kiro'), []);
+    assert.deepEqual(sectionFindings(text.replace('## REQ-AS-001: On-device speech', '## On-device speech'), 'kiro').map((finding) => finding.data?.section), ['requirements']);
   });
 
   for (const [name, file] of Object.entries(EXAMPLES)) {
