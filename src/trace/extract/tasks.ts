@@ -30,7 +30,7 @@ const FOUNDATIONAL_PHASE = /\bfoundation(?:al)?\b|\bprerequisites?\b|\bblocking\
 const EDGE_CASE_PHASE = /\bedge[- ]cases?\b|边界/i;
 /** Work every feature does whatever it builds: polishing, verifying, documenting, committing, releasing. */
 const PROCESS_PHASE =
-  /\bpolish|\bcross[- ]cutting\b|\bverif(?:y|ication)\b|\bvalidation\b|\bdocumentation\b|\bdocs\b|\bcommit\b|\brelease\b|\bstatic analysis\b|\bcompletion\b|\bfinal\b|\bclean[- ]?up\b|\bcheckpoint\b|\bquality\b|\bcompliance\b|\bself[- ]check\b|\bwrap[- ]up\b|\bstatus\b|\bversion bump\b|\bcross[- ]story\b|\bdeploy(?:ment)?\b|\bintegration (?:tests?|testing)\b|\bregression\b|\bhardening\b|\bretrospective\b|\bperformance measurement\b|文档|验证|收尾|发布|检查点|最终|导出|质量|品質|품질|部署/i;
+  /\bpolish|\bcross[- ]cutting\b|\bverif(?:y|ication)\b|\bvalidation\b|\bdocumentation\b|\bdocs\b|\bcommit\b|\brelease\b|\bstatic analysis\b|\bcompletion\b|\bfinal\b|\bclean[- ]?up\b|\bcheckpoint\b|\bquality\b|\bcompliance\b|\bself[- ]check\b|\bwrap[- ]up\b|\bstatus\b|\bversion bump\b|\bcross[- ]story\b|\bdeploy(?:ment)?\b|\bintegration (?:tests?|testing)\b|\bregression\b|\bhardening\b|\bretrospective\b|\bperformance measurement\b|\bobservability\b|文档|验证|收尾|发布|检查点|最终|导出|质量|品質|품질|部署|合规|可观测|集成测试/i;
 
 /** The kind of the phase a task sits in, from its heading and the headings above it. */
 export function phaseKind(section: Section | undefined): { kind: PhaseKind; stories?: string[] } {
