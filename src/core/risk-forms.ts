@@ -25,9 +25,12 @@ const FIELD_NAMES =
 /** "… if we drop columns. For now, we might just hide them": a sentence of the risk that says what the team will do. */
 const PLANNED_ACTION = /[.;:]\s+(?:for now|initially|instead|until then|in that case|if so|otherwise)?,?\s*we(?:\s+(?:will|can|could|might|plan to|intend to|are going to)|'ll)\s+(?:just\s+|simply\s+|first\s+)?(?!need\b|have to\b|must\b|not\b|be\b)[a-z]+/i;
 
+/** "性能需在低端机型测试": a check or safeguard the risk sentence says will be done. */
+const PLANNED_ACTION_ZH = /(?:需要?|将|会|应)(?:在[^，。；,;]{1,20})?(?:测试|验证|监控|评估|回滚|限流|降级|重试|兜底|灰度)/;
+
 /** True when the text says how a risk is handled. */
 export function statesMitigation(text: string): boolean {
-  return MITIGATION_LABEL.test(text) || MITIGATION_PHRASE.test(text) || ARROW.test(text) || HANDLING_CLAUSE.test(text) || PLANNED_ACTION.test(text);
+  return MITIGATION_LABEL.test(text) || MITIGATION_PHRASE.test(text) || ARROW.test(text) || HANDLING_CLAUSE.test(text) || PLANNED_ACTION.test(text) || PLANNED_ACTION_ZH.test(text);
 }
 
 export function isAssessment(text: string): boolean {

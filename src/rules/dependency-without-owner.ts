@@ -15,7 +15,10 @@ const NAMED_TEAM = /\b[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*\s+(?:[Tt]eam|[Ss]quad|[Gg
  * the project's own features need no owner.
  */
 const DELIVERED_BY_OTHERS =
-  /\b(?:teams?|squads?|departments?|vendors?|suppliers?|partners?|third[- ]part(?:y|ies)|contractors?|agency|legal|procurement|approvals?|sign[- ]?offs?|contracts?|licen[cs]e agreements?|external (?:services?|systems?|apis?|providers?|teams?)|upstream (?:teams?|services?|projects?)|another team|other teams?)\b|团队|部门|供应商|合作方|审批|チーム|部署|ベンダー|承認|팀|부서|공급업체|승인|equipo|proveedor|aprobación|équipe|fournisseur|approbation|lieferant|freigabe/i;
+  /\b(?:teams?|squads?|departments?|vendors?|suppliers?|partners?|third[- ]part(?:y|ies)|contractors?|agency|legal|procurement|approvals?|sign[- ]?offs?|(?:signed|vendor|supplier|service|legal|partner|master|framework)\s+contracts?|contracts?\s+(?:with|signed|signature|approval|negotiation|renewal)|licen[cs]e agreements?|external (?:services?|systems?|apis?|providers?|teams?)|upstream (?:teams?|services?|projects?)|another team|other teams?)\b|团队|部门|供应商|合作方|审批|チーム|部署|ベンダー|承認|팀|부서|공급업체|승인|equipo|proveedor|aprobación|équipe|fournisseur|approbation|lieferant|freigabe/i;
+
+/** "No external API or third-party dependencies required", "None": an entry saying there is no dependency. */
+const NO_DEPENDENCY = /^\W*(?:[A-Z]+-\d+\W*)?(?:no|none|n\/a)\b/i;
 
 function namesOwner(text: string): boolean {
   return OWNER_TEXT.test(text) || NAMED_TEAM.test(text);
@@ -28,6 +31,7 @@ export const dependencyWithoutOwner = defineRule({
   defaultSeverity: 'warning',
   check(context) {
     for (const entry of entriesOfKind(context, 'dependencies')) {
+      if (NO_DEPENDENCY.test(entry.text)) continue;
       if (entry.type === 'tableRow' && entry.table && entry.row) {
         const owner = columnIndex(entry.table, OWNER_COLUMN);
         const name = entry.row.cells[0]?.text || 'this dependency';

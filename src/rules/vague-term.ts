@@ -149,9 +149,12 @@ const EXEMPTIONS: readonly [reason: string, test: (occurrence: Occurrence) => bo
   ['a term of art ("fail fast")', ({ phrase, before }) => phrase === 'fast' && /\bfail\s*$/i.test(before)],
   ['unchanged ("remain stable")', ({ phrase, before }) => phrase === 'stable' && /\b(?:remain|remains|stay|stays|kept|keep|keeps)\s+$/i.test(before)],
   ['a bound with its condition ("acceptable if ...")', ({ phrase, after }) => phrase === 'acceptable' && /^\s+(?:if|when|provided|as long as|only)\b/i.test(after)],
+  ['a message whose content the statement states ("user-friendly error messages when it fails, with guidance on corrective action")', ({ after }) =>
+    /^\s+(?:[\w-]+\s+){0,2}(?:messages?|errors?|feedback|notifications?|prompts?)\b[^.;]{0,50}?\bwith\s+(?:[\w-]+\s+){0,2}(?:explanations?|guidance|instructions?|steps|details?|hints?|suggest\w*|reasons?|causes?|remed(?:y|ies)|corrective)\b/i.test(after)],
+  ['a quantity a prohibition rules out ("SHALL NOT present several tasks"): more than one', ({ phrase, head }) => /^(?:several|many|multiple|some)$/.test(phrase) && /\b(?:shall|must|should|may)\s+not\b[^.;]*$/i.test(head)],
   ['inside a parenthetical', ({ entry, index }) => insideParentheses(entry, index)],
   ['a purpose, not the obligation', ({ before }) => /\b(?:to|for|so that|in order to)\s+(?:be\s+|the\s+|a\s+|an\s+|more\s+)?$/i.test(before)],
-  ['in a rationale clause ("so that the UI stays responsive", ", providing smooth retrigger", ", making it more responsive")', ({ head }) => /\b(?:so that|in order to|because|since|which (?:keeps|makes|lets))\b|,\s*(?:providing|ensuring|giving|allowing|enabling|avoiding|preventing|making)\s+(?:[\w'-]+\s+){0,3}$/i.test(head)],
+  ['in a rationale clause ("so that the UI stays responsive", "so callers can handle each appropriately", ", making it more responsive")', ({ head }) => /\b(?:so that|in order to|because|since|which (?:keeps|makes|lets))\b|\bso\s+(?:[\w'-]+\s+){1,3}(?:can|could|may|will)\s+(?:[\w'-]+\s+){0,4}$|,\s*(?:providing|ensuring|giving|allowing|enabling|avoiding|preventing|making)\s+(?:[\w'-]+\s+){0,3}$/i.test(head)],
   // "SHALL use consistent headings to enable easy scanning": the obligation comes first; not "SHALL be able to support many".
   ['in a purpose after the obligation ("... to enable easy scanning")', ({ head }) => PURPOSE_AFTER_OBLIGATION.test(head)],
   ['an ordering ("immediately after")', ({ phrase, after }) => phrase === 'immediately' && /^\s+(?:after|before|following|followed|preceding|upon|on the next|at the next|on next)\b/i.test(after)],

@@ -85,6 +85,9 @@ describe('language rules', () => {
       '  - **REQ-11**: Reports shall be comprehensive, covering every scenario.',
       '- **REQ-12**: The repository shall hold a comprehensive README.md with an overview, features, and a quick start.',
       '- **REQ-13**: The page will be server-rendered to ensure fast initial load.',
+      '- **REQ-14**: The system shall show user-friendly error messages when a sync fails, with guidance on corrective action.',
+      '- **REQ-15**: The agent shall not present several tasks in one reply.',
+      '- **REQ-16**: The data layer shall tell failure types apart so callers can handle each appropriately.',
       '',
     ].join('\n');
     assert.deepEqual(terms(text), ['many', 'fast', 'fast', 'comprehensive']);
@@ -309,6 +312,21 @@ describe('structured TPM rules', () => {
     assert.equal(finding.start.line, 7);
     assert.equal(finding.related?.[0].start.line, 3);
     assert.equal(finding.severity, 'error');
+  });
+
+  it('duplicate-requirement-id leaves a summary that restates a criterion word for word, not one that says something else', () => {
+    const text = '## Success Criteria\n\n- **SC-001**: 95% of exports finish in 10 s.\n- **SC-002**: Users find the export button at a glance.\n\n### Summary\n\n- SC-001: 95% of exports finish in 10 s.\n- **SC-002**: Users find the export and import buttons at a glance.\n';
+    assert.deepEqual(run(text, 'duplicate-requirement-id', { template: 'spec-kit' }).map((finding) => [finding.start.line, finding.data?.id]), [[9, 'SC-002']]);
+  });
+
+  it('dependency-without-owner reads no dependency in an entry saying there is none, nor in a domain noun that names a contract', () => {
+    const text = '## Dependencies\n\n- **D-003**: Frontend form with contract date and value inputs\n- **D-005**: No external API or third-party dependencies required\n- **D-006**: Signed contract with the payment vendor\n';
+    assert.deepEqual(run(text, 'dependency-without-owner').map((finding) => finding.start.line), [5]);
+  });
+
+  it('risk-without-mitigation takes a check the risk sentence plans, in Chinese, as its handling', () => {
+    const text = '## 风险\n\n- 动画兼容性与性能需在低端机型测试\n- 第三方接口可能不稳定\n';
+    assert.deepEqual(run(text, 'risk-without-mitigation').map((finding) => finding.start.line), [4]);
   });
 
   it('duplicate-requirement-id and references skip a list introduced as an example', () => {
