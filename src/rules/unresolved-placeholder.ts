@@ -46,13 +46,16 @@ function isMention(source: string, index: number, text: string): boolean {
   return /\b(?:no|any|zero|without|remaining|leftover|left-over|unresolved|for|like|such as|find|finds|scan|scans|grep|search|searches|flag|flags|contains?|looks? for|see|is a|a|an|the|one|two|three|each|every|single)\s*[:(]?\s*$/i.test(before);
 }
 
+/** The bracket pattern without its global flag, for a single test. */
+const ONE_BRACKET_PLACEHOLDER = new RegExp(BRACKET_PLACEHOLDER.source);
+
 /**
  * A bracketed word among other bracketed labels that are no placeholders ("filter chips:
  * [FILING] [COURT] [SPREAD_MOVE]"): the brackets are the document's notation for buttons or tags.
  */
 function isAmongLabels(source: string, index: number, text: string): boolean {
-  const neighbours = [/\[([^\]\n]{1,40})\]\s*[,/|]?\s*$/.exec(source.slice(Math.max(0, index - 45), index))?.[0], /^\s*[,/|]?\s*\[[^\]\n]{1,40}\]/.exec(source.slice(index + text.length, index + text.length + 45))?.[0]];
-  return neighbours.some((neighbour) => neighbour !== undefined && !new RegExp(BRACKET_PLACEHOLDER.source).test(neighbour.trim()));
+  const neighbours = [/\[[^\]\n]{1,40}\]\s*[,/|]?\s*$/.exec(source.slice(Math.max(0, index - 45), index))?.[0], /^\s*[,/|]?\s*\[[^\]\n]{1,40}\]/.exec(source.slice(index + text.length, index + text.length + 45))?.[0]];
+  return neighbours.some((neighbour) => neighbour !== undefined && !ONE_BRACKET_PLACEHOLDER.test(neighbour));
 }
 
 /**
