@@ -182,6 +182,12 @@ function spelledOutBySubItems(text: string, match: PhraseMatch): boolean {
   return hasNumber(subItemText);
 }
 
+/** The document binds the word to a value once ("validate immediately (within 500 ms)"), and so wherever it uses it. */
+function boundInDocument(text: string, phrase: string): boolean {
+  const word = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+  return new RegExp(`\\b${word}\\b\\s*(?:\\([^)\\n]{0,40}\\d|,?\\s*(?:i\\.e\\.|meaning|that is)[^.\\n]{0,30}\\d|[—–:]\\s*[^.\\n]{0,20}\\d)`, 'i').test(text);
+}
+
 export const vagueTerm = defineRule<WordingOptions>({
   id: 'vague-term',
   description: 'Vague or unverifiable wording in requirements, success criteria and acceptance scenarios (INCOSE R7).',
@@ -193,6 +199,8 @@ export const vagueTerm = defineRule<WordingOptions>({
     if (!pattern) return;
     // A requirement statement whose own scenarios or criteria follow is made testable by them; they are checked instead.
     const explained = new Set(requirementBlocksOf(context, context.template.coverage).filter((block) => block.scenarios.length > 0 || block.criteria.length > 0).map((block) => block.section));
+    const bound = new Map<string, boolean>();
+    const isBound = (phrase: string) => bound.get(phrase) ?? bound.set(phrase, boundInDocument(context.doc.text, phrase)).get(phrase)!;
     for (const match of findPhrases(context, pattern, true)) {
       const phrase = match.phrase.toLowerCase().replace(/\s+/g, ' ');
       // Scenarios spell out how a statement's word ("handle errors gracefully", "flexible selection") is met; they do not say which "various" formats.
@@ -209,7 +217,7 @@ export const vagueTerm = defineRule<WordingOptions>({
       const isCriterion = match.unit.kind === 'success-criteria' || /\bgiven\b[\s\S]*\bthen\b/i.test(match.unit.text);
       const following = context.doc.text.slice(match.range.end, match.range.end + 400);
       const occurrence: Occurrence = { phrase, original: match.phrase, entry: match.unit.text, index: match.index, isCriterion, statement, head, before, after, following, match, text: context.doc.text };
-      if (EXEMPTIONS.some(([, exempt]) => exempt(occurrence))) continue;
+      if (EXEMPTIONS.some(([, exempt]) => exempt(occurrence)) || isBound(phrase)) continue;
       const needs = Object.hasOwn(NEEDS_CONTEXT, phrase) ? NEEDS_CONTEXT[phrase] : undefined;
       if (needs && !needs(before, after)) continue;
       // "fails gracefully with a clear error message": the manner is spelled out; so it is when the next sentence explains it.

@@ -93,6 +93,11 @@ describe('language rules', () => {
     assert.deepEqual(terms(text), ['many', 'fast', 'fast', 'comprehensive']);
   });
 
+  it('vague-term leaves a word the document binds to a value elsewhere ("immediately (within 500ms)")', () => {
+    const text = '## Requirements\n\n- **FR-001**: The form MUST validate the amount immediately.\n- **FR-002**: The page MUST load fast.\n\n## Success Criteria\n\n- **SC-001**: Users see validation errors immediately (within 500ms).\n';
+    assert.deepEqual(terms(text, 'vague-term', { template: 'spec-kit' }), ['fast']);
+  });
+
   it('vague-term leaves a word the next AND step or a stated transition spells out', () => {
     const text = [
       '### Requirement: Setup',
