@@ -29,6 +29,8 @@ const NUMBER_WORD = /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|
 const BINARY = /\b(?:no|not|never|without|none|nothing|exactly|identical|bit[- ]?(?:exact|identical)|unchanged|passes|pass|fails?|returns?|exits?|rejects?|blocks?|prevents?|can|cannot|can't|shows?|showing|shown|displays?|displayed|appears?|see|sees|seen|receives?|received|completes?|completed|installs?|installed|builds?|built|runs?|exists?|creates?|created|writes?|written|deterministic(?:ally)?|matches|matching|equals?|present|absent|unavailable|hidden|visible|enabled|disabled)\b/i;
 const CHECK = /\b(?:verified|verifiable|measured|measurable|tested|testable|confirmed|checked|asserted|validated|observable)\s+(?:by|via|with|in|using|through)\b|\b(?:test|benchmark|analysis|audit|survey|metric)\b/i;
 const TESTABLE_FORM = /\b(?:shall|must)\b/i;
+/** A label the user will see, quoted as the UI writes it ("Modified", "Add Patient"): whether it shows is a yes/no check. */
+const UI_LABEL = /["“][A-Z][^"”\n]{0,40}["”]/;
 /** "Reduced package size": a comparison of a quantity anyone can measure before and after. */
 const QUANTITY = /\b(?:size|time|times|latency|duration|memory|cpu|bytes?|count|number|errors?|failures?|tickets|cost|costs|usage|load time|build time|throughput|bandwidth|traffic|downloads?|rate)\b/i;
 
@@ -114,7 +116,8 @@ export const unmeasurableSuccessCriterion = defineRule({
       if (isTraceUnit(entry)) continue;
       const source = doc.text.slice(entry.range.start, entry.range.end);
       // Bare placeholders are the placeholder rule's; marked criteria are waiting for an answer.
-      if (isMeasurable(entry.text) || isPlaceholderOnly(source) || /\[NEEDS CLARIFICATION/i.test(source)) continue;
+      // Quoted text is masked in the entry's words, so a quoted UI label is read from the source.
+      if (isMeasurable(entry.text) || UI_LABEL.test(source) || isPlaceholderOnly(source) || /\[NEEDS CLARIFICATION/i.test(source)) continue;
       const fixes: Fix[] = [
         {
           title: 'Add a measurable-target placeholder',

@@ -200,9 +200,9 @@ describe('structured TPM rules', () => {
     assert.equal(fixed, '## Risks\n\n1. Renderer times out.\n   - Mitigation: TBD\n2. Quota runs out.\n   - Seen in March.\n   - Mitigation: TBD\n');
   });
 
-  it('unmeasurable-success-criterion takes a yes/no state (present, unavailable, hidden) as observable', () => {
-    const text = '## Success Criteria\n\n- **SC-004**: Link sharing unavailable to guest users, with a clear prompt to register.\n- **SC-008**: `README.md` is present and contains meaningful project context.\n- **SC-009**: Users find the page clear and useful.\n';
-    assert.deepEqual(run(text, 'unmeasurable-success-criterion').map((finding) => finding.start.line), [5]);
+  it('unmeasurable-success-criterion takes a yes/no state (present, unavailable, hidden) or a quoted UI label as observable', () => {
+    const text = '## Success Criteria\n\n- **SC-004**: Link sharing unavailable to guest users, with a clear prompt to register.\n- **SC-008**: `README.md` is present and contains meaningful project context.\n- **SC-009**: Users find the page clear and useful.\n- **SC-010**: Unsaved changes are clearly indicated with "Modified" state.\n- **SC-011**: Lo-Fi mode sounds deliberately "broken" in a musically useful way.\n';
+    assert.deepEqual(run(text, 'unmeasurable-success-criterion').map((finding) => finding.start.line), [5, 7]);
   });
 
   it('unmeasurable-success-criterion reads "Quick access" and "Quick Actions" as names', () => {
