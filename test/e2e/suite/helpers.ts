@@ -143,12 +143,15 @@ export async function waitUntil(condition: () => boolean | Promise<boolean>, wha
   throw new Error(`timed out waiting for ${what}`);
 }
 
-/** Asks the harness for a screenshot of the current state (a no-op when no harness listens). */
-export async function screenshot(name: string): Promise<void> {
+/**
+ * Asks the harness for a screenshot of the current state, once the element `shown` (a CSS
+ * selector) is visible if one is given (a no-op when no harness listens).
+ */
+export async function screenshot(name: string, shown?: string): Promise<void> {
   const dir = process.env.SPECWISE_E2E_SCREENSHOTS;
   if (!dir) return;
   const base = vscode.Uri.file(dir);
-  await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(base, `request-${name}`), new Uint8Array());
+  await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(base, `request-${name}`), shown ? new TextEncoder().encode(JSON.stringify({ shown })) : new Uint8Array());
   const done = vscode.Uri.joinPath(base, `${name}.png`);
   for (let waited = 0; waited < 20_000; waited += 250) {
     try {

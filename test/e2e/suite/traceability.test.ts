@@ -83,7 +83,7 @@ suite('Traceability across files in VS Code', () => {
     assert.deepEqual(fr001.children.map((node) => node.label), ['Criteria (1)', 'Tasks (1)', 'Tests (1)']);
     // The status item counts the spec's cross-file findings too, so "ok" never sits beside warnings.
     await waitUntil(async () => /^\$\(checklist\) Spec: \d+ trace gaps?$/.test((await api.status())?.text ?? ''), 'the status item to count the trace gaps');
-    await screenshot('traceability-view');
+    await screenshot('traceability-view', '.monaco-list-row[aria-label*="FR-003"]');
   });
 
   test('Rename Symbol renames an id in every file that cites it, through the preview, as one undoable edit', async () => {
