@@ -32,6 +32,7 @@ export const CORPORA: readonly Corpus[] = [
   { name: 'github-2026-11d', dir: path.join(PROJECT_ROOT, '.precision', 'github-2026-11d'), args: ['.'] },
   { name: 'github-2026-11e', dir: path.join(PROJECT_ROOT, '.precision', 'github-2026-11e'), args: ['.'] },
   { name: 'github-2026-11f', dir: path.join(PROJECT_ROOT, '.precision', 'github-2026-11f'), args: ['.'] },
+  { name: 'github-2026-11g', dir: path.join(PROJECT_ROOT, '.precision', 'github-2026-11g'), args: ['.'] },
 ];
 
 export function availableCorpora(): Corpus[] {
