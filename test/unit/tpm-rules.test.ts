@@ -329,6 +329,11 @@ describe('structured TPM rules', () => {
     assert.deepEqual(run(text, 'dependency-without-owner').map((finding) => finding.start.line), [5]);
   });
 
+  it('risk-without-mitigation takes a "Mitigated:" item as the answer to the risk listed right before it', () => {
+    const text = '## Risks\n\n- Temporary: learning curve for new contributors\n- Mitigated: clear documentation and consistent patterns\n- Paths may break after the refactor\n';
+    assert.deepEqual(run(text, 'risk-without-mitigation').map((finding) => finding.start.line), [5]);
+  });
+
   it('risk-without-mitigation takes a check the risk sentence plans, in Chinese, as its handling', () => {
     const text = '## 风险\n\n- 动画兼容性与性能需在低端机型测试\n- 第三方接口可能不稳定\n';
     assert.deepEqual(run(text, 'risk-without-mitigation').map((finding) => finding.start.line), [4]);
@@ -340,9 +345,9 @@ describe('structured TPM rules', () => {
     assert.deepEqual(run(text, 'undefined-requirement-reference', { template: 'spec-kit' }), []);
   });
 
-  it('requirement-without-acceptance takes an inline "Acceptance:" list as a story\'s acceptance', () => {
+  it('requirement-without-acceptance takes an inline "Acceptance:" list, or an Independent Test that states its check, as a story\'s acceptance', () => {
     const story = (title: string, body: string) => `### ${title} (Priority: P1)\n\nA user lists the records.\n\n${body}\n\n`;
-    const text = `## User Scenarios & Testing\n\n${story('User Story 1 - List', '**Independent Test**: open the list.\n**Acceptance**: (1) the table shows both statuses; (2) search filters by name.')}${story('User Story 2 - Edit', '**Independent Test**: open the form.')}`;
+    const text = `## User Scenarios & Testing\n\n${story('User Story 1 - List', '**Independent Test**: open the list.\n**Acceptance**: (1) the table shows both statuses; (2) search filters by name.')}${story('User Story 2 - Edit', '**Independent Test**: open the form.')}${story('User Story 3 - Look up', '**Independent Test**: Can be fully tested by looking up an account by IBAN and verifying its premium status.')}`;
     assert.deepEqual(run(text, 'requirement-without-acceptance', { template: 'spec-kit' }).map((finding) => finding.data?.block), ['User Story 2 - Edit (Priority: P1)']);
   });
 
