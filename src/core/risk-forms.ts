@@ -8,7 +8,7 @@ import type { TextUnit } from './units.js';
 
 /** Labels that introduce how a risk is handled. */
 const MITIGATION_LABEL =
-  /(?:mitigations?|mitigation strategy|mitigated by|mitigate[sd]? by|to mitigate|contingency|fallback|workaround|response|remediation|rollback plan|countermeasures?|handled by|addressed by|risk treatment|缓解(?:措施)?|应对(?:措施)?|對策|对策|対策|緩和策?|완화(?:\s*방안)?|대응(?:\s*방안)?|mitigaci[oó]n|mitiga[cç][aã]o|att[ée]nuation|contre-mesures?|gegenma[ßs]nahmen?|ma[ßs]nahmen?)\s*[:：]/i;
+  /(?:mitigations?|mitigation strategy|mitigated(?: by)?|mitigate[sd]? by|to mitigate|contingency|fallback|workaround|response|remediation|rollback plan|countermeasures?|handled by|addressed by|risk treatment|缓解(?:措施)?|应对(?:措施)?|對策|对策|対策|緩和策?|완화(?:\s*방안)?|대응(?:\s*방안)?|mitigaci[oó]n|mitiga[cç][aã]o|att[ée]nuation|contre-mesures?|gegenma[ßs]nahmen?|ma[ßs]nahmen?)\s*[:：]/i;
 const MITIGATION_PHRASE = /\b(?:mitigated by|mitigate[sd]? (?:this |it |the risk )?(?:by|with|through)|addressed by|handled by|we will mitigate|to mitigate (?:this|it|the risk)|risk is accepted|accept(?:ed|ing)? (?:the|this) risk|accepted risk|acceptable (?:as per|per|because|since|given|for now)|\(\s*acceptable\b)\b/i;
 /** "risk → what we do about it". */
 const ARROW = /\s(?:→|->|⇒|=>)\s*\S/;
@@ -31,6 +31,12 @@ const PLANNED_ACTION_ZH = /(?:需要?|将|会|应)(?:在[^，。；,;]{1,20})?(?
 /** True when the text says how a risk is handled. */
 export function statesMitigation(text: string): boolean {
   return MITIGATION_LABEL.test(text) || MITIGATION_PHRASE.test(text) || ARROW.test(text) || HANDLING_CLAUSE.test(text) || PLANNED_ACTION.test(text) || PLANNED_ACTION_ZH.test(text);
+}
+
+/** "Mitigated: clear documentation": an item that answers the risk listed right before it. */
+export function opensWithMitigation(text: string): boolean {
+  const label = MITIGATION_LABEL.exec(text);
+  return label !== null && /^[\W_]*$/.test(text.slice(0, label.index));
 }
 
 export function isAssessment(text: string): boolean {

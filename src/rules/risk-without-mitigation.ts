@@ -1,6 +1,6 @@
 import { columnIndex, entriesOfKind, reportBlankCells, reportMissingSubItem } from '../core/entries.js';
 import { unitsOf } from '../core/requirements.js';
-import { fieldName, hasMitigationSection, isAssessment, isMitigationLeadIn, listOf, statesMitigation } from '../core/risk-forms.js';
+import { fieldName, hasMitigationSection, isAssessment, isMitigationLeadIn, listOf, opensWithMitigation, statesMitigation } from '../core/risk-forms.js';
 import { defineRule, ruleDocsUrl } from '../core/rule.js';
 import type { TextUnit } from '../core/units.js';
 import { addTo } from '../core/collections.js';
@@ -43,8 +43,13 @@ export const riskWithoutMitigation = defineRule({
       else if (unit.type === 'listItem' && leadIn && leadIn.section === unit.section && isMitigationLeadIn(leadIn.text)) mitigationLists.add(listOf(topLevelLists, unit));
       else if (unit.type !== 'listItem') leadIn = undefined;
     }
+    // "- Learning curve …" then "- Mitigated: clear documentation": the next item of the list answers it.
+    const answeredByNext = new Set<TextUnit>();
+    for (const items of listed.values()) {
+      for (let index = 0; index + 1 < items.length; index++) if (opensWithMitigation(items[index + 1].text)) answeredByNext.add(items[index]);
+    }
     for (const entry of entries) {
-      if (answeredElsewhere(entry)) continue;
+      if (answeredElsewhere(entry) || answeredByNext.has(entry)) continue;
       if (entry.type === 'listItem' && mitigationLists.has(listOf(topLevelLists, entry))) continue;
       if (entry.type === 'tableRow' && entry.table && entry.row) {
         const mitigation = columnIndex(entry.table, MITIGATION_COLUMN);
