@@ -103,6 +103,12 @@ describe('missing-section', () => {
     assert.deepEqual(findings(text, 'missing-section'), []);
   });
 
+  it('takes a section written one level too deep under its own title as present', () => {
+    const text = FULL_RFC.replace('## Prior art', '### Prior art');
+    assert.deepEqual(findings(text, 'missing-section'), []);
+    assert.deepEqual(findings(text.replace('### Prior art', '### Earlier attempts'), 'missing-section').map((finding) => finding.data?.section), ['prior-art']);
+  });
+
   it('lets one combined heading satisfy both sections it names', () => {
     const text = FULL_RFC.replace('## Drawbacks\nDrawbacks.\n## Rationale and alternatives\n', '## Drawbacks and alternatives\n');
     assert.deepEqual(findings(text, 'missing-section'), []);
