@@ -313,7 +313,7 @@ describe('traceability index', () => {
   });
 
   it('skips process work, packaging, build runs, added dependencies and a Done When checklist in files without phases', async () => {
-    const tasks = KIRO_TASKS.replace('- [ ] 3. Add a theme switcher\n', '- [ ] 3. Prepare patch release\n\n- [ ] 5. Documentation\n  - Write the guide\n\n- [ ] 6. Create index file and exports\n\n- [ ] 7. Run `npm run build` and `npm run lint` in both packages\n\n- [ ] 8. Add the APScheduler dependency to pyproject.toml\n\n## Done When\n\n- [ ] The sign-in page passes a visual check\n');
+    const tasks = KIRO_TASKS.replace('- [ ] 3. Add a theme switcher\n', '- [ ] 3. Prepare patch release\n\n- [ ] 9. Testing and validation\n  - Test the sign-in flow by hand\n\n- [ ] 5. Documentation\n  - Write the guide\n\n- [ ] 6. Create index file and exports\n\n- [ ] 7. Run `npm run build` and `npm run lint` in both packages\n\n- [ ] 8. Add the APScheduler dependency to pyproject.toml\n\n## Done When\n\n- [ ] The sign-in page passes a visual check\n');
     const { index } = await indexOf({ '.kiro/specs/login/requirements.md': KIRO_REQUIREMENTS, '.kiro/specs/login/tasks.md': tasks });
     assert.deepEqual(summary(index).filter((entry) => entry.includes('orphan-task')), []);
   });
