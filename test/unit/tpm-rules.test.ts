@@ -88,6 +88,8 @@ describe('language rules', () => {
       '- **REQ-14**: The system shall show user-friendly error messages when a sync fails, with guidance on corrective action.',
       '- **REQ-15**: The agent shall not present several tasks in one reply.',
       '- **REQ-16**: The data layer shall tell failure types apart so callers can handle each appropriately.',
+      '- **REQ-17**: The factory shall inject appropriate credentials for each gateway type.',
+      '- **REQ-18**: The header shall sit below the status bar with sufficient spacing so that no part of it overlaps the notch.',
       '',
     ].join('\n');
     assert.deepEqual(terms(text), ['many', 'fast', 'fast', 'comprehensive']);
