@@ -78,15 +78,17 @@ export function traceTree(feature: MatrixFeature | undefined, relative: (path: s
     };
   });
   const others = feature.findings.filter((finding) => !isGapFinding(finding));
-  const gapCount = requirements.filter((node) => node.gap).length + others.length;
+  const withGaps = requirements.filter((node) => node.gap).length;
+  // Requirements with gaps, not gap findings (one requirement may lack both a task and a test); other findings apart.
+  const summary = [plural(feature.requirements.length, 'requirement'), withGaps > 0 ? `${withGaps} with gaps` : 'no gaps', ...(others.length > 0 ? [plural(others.length, 'other finding')] : [])];
   const nodes: TraceNode[] = [
     {
       id: feature.path,
       label: feature.name,
-      description: `${plural(feature.requirements.length, 'requirement')} · ${plural(gapCount, 'gap')}`,
+      description: summary.join(' · '),
       tooltip: feature.tasksTrace ? `${relative(feature.path)}: ${tasksTraceText(feature.tasksTrace)}` : relative(feature.path),
       kind: 'feature',
-      gap: gapCount > 0,
+      gap: withGaps + others.length > 0,
       children: requirements,
     },
   ];

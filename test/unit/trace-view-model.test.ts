@@ -29,7 +29,7 @@ describe('the Traceability view and CodeLens titles', () => {
       ],
     };
     const [root] = traceTree(feature, (path) => path.slice(4));
-    assert.equal(root.description, '2 requirements · 2 gaps');
+    assert.equal(root.description, '2 requirements · 1 with gaps · 1 other finding');
     assert.equal(root.tooltip, 'specs/003-export: tasks trace FR ids and user stories');
     assert.deepEqual(root.children.map((node) => [node.label, node.description, node.gap ?? false]), [
       ['FR-002', 'no task · The system shall export.', true],

@@ -76,7 +76,7 @@ suite('Traceability across files in VS Code', () => {
     await vscode.commands.executeCommand('specwise.traceability.focus');
     const [feature] = await api.traceabilityView();
     assert.equal(feature.label, '003-export');
-    assert.equal(feature.description, '7 requirements · 6 gaps');
+    assert.equal(feature.description, '7 requirements · 4 with gaps · 2 other findings');
     const labels = feature.children.map((node) => `${node.label}${node.gap ? ' !' : ''}`);
     assert.deepEqual(labels, ['US2 !', 'FR-003 !', 'FR-004 !', 'FR-005 !', 'US1', 'FR-001', 'FR-002', 'Other findings (2) !']);
     const fr001 = feature.children.find((node) => node.label === 'FR-001')!;
