@@ -149,6 +149,8 @@ export function createFeatures(context: vscode.ExtensionContext, output: vscode.
     /** A document shown again beside another (its tab had closed, the document had not): its findings come back. */
     visibleEditorsChanged(editors: readonly vscode.TextEditor[]): void {
       for (const editor of editors) if (!diagnostics.collection.has(editor.document.uri)) void diagnostics.check(editor.document);
+      // A newly shown editor first draws the lenses VS Code cached for its document: have it ask for the current ones.
+      events.lensesChanged.fire();
     },
     activeEditorChanged(editor: vscode.TextEditor | undefined): void {
       guarded('following the editor', () => view.follow(editor));

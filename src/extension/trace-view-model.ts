@@ -79,14 +79,15 @@ export function traceTree(feature: MatrixFeature | undefined, relative: (path: s
   });
   const others = feature.findings.filter((finding) => !isGapFinding(finding));
   const withGaps = requirements.filter((node) => node.gap).length;
-  // Requirements with gaps, not gap findings (one requirement may lack both a task and a test); other findings apart.
-  const summary = [plural(feature.requirements.length, 'requirement'), withGaps > 0 ? `${withGaps} with gaps` : 'no gaps', ...(others.length > 0 ? [plural(others.length, 'other finding')] : [])];
+  // Requirements with gaps, not gap findings (one requirement may lack both a task and a test), as `specwise trace` counts
+  // them; short enough for a narrow side bar, with the other findings in the tooltip and their own node.
+  const counts = `${plural(feature.requirements.length, 'requirement')}, ${withGaps} with gaps${others.length > 0 ? `, ${plural(others.length, 'other finding')}` : ''}`;
   const nodes: TraceNode[] = [
     {
       id: feature.path,
       label: feature.name,
-      description: summary.join(' · '),
-      tooltip: feature.tasksTrace ? `${relative(feature.path)}: ${tasksTraceText(feature.tasksTrace)}` : relative(feature.path),
+      description: `${withGaps} of ${feature.requirements.length} with gaps`,
+      tooltip: `${relative(feature.path)}: ${counts}${feature.tasksTrace ? `; ${tasksTraceText(feature.tasksTrace)}` : ''}`,
       kind: 'feature',
       gap: withGaps + others.length > 0,
       children: requirements,

@@ -179,7 +179,9 @@ async function main() {
           // A screenshot may wait until an element is shown (a view's rows render after its data is ready).
           const body = readFileSync(path.join(SCREENSHOTS, request), 'utf8');
           const { shown } = body ? JSON.parse(body) : {};
-          if (shown) await page.locator(shown).first().waitFor({ state: 'visible', timeout: 10_000 }).catch(() => log(`${name}: '${shown}' not shown within 10 s`));
+          for (const selector of [shown ?? []].flat()) {
+            await page.locator(selector).first().waitFor({ state: 'visible', timeout: 10_000 }).catch(() => log(`${name}: '${selector}' not shown within 10 s`));
+          }
           await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
         }
         rmSync(path.join(SCREENSHOTS, request), { force: true });

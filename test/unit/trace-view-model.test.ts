@@ -29,8 +29,8 @@ describe('the Traceability view and CodeLens titles', () => {
       ],
     };
     const [root] = traceTree(feature, (path) => path.slice(4));
-    assert.equal(root.description, '2 requirements · 1 with gaps · 1 other finding');
-    assert.equal(root.tooltip, 'specs/003-export: tasks trace FR ids and user stories');
+    assert.equal(root.description, '1 of 2 with gaps');
+    assert.equal(root.tooltip, 'specs/003-export: 2 requirements, 1 with gaps, 1 other finding; tasks trace FR ids and user stories');
     assert.deepEqual(root.children.map((node) => [node.label, node.description, node.gap ?? false]), [
       ['FR-002', 'no task · The system shall export.', true],
       ['FR-001', 'The system shall export.', false],

@@ -13,6 +13,7 @@ export interface TraceNode {
   id: string;
   label: string;
   description?: string;
+  tooltip?: string;
   kind: string;
   gap?: boolean;
   children: TraceNode[];
@@ -144,10 +145,10 @@ export async function waitUntil(condition: () => boolean | Promise<boolean>, wha
 }
 
 /**
- * Asks the harness for a screenshot of the current state, once the element `shown` (a CSS
- * selector) is visible if one is given (a no-op when no harness listens).
+ * Asks the harness for a screenshot of the current state, once the elements `shown` (CSS or
+ * Playwright selectors) are visible if any are given (a no-op when no harness listens).
  */
-export async function screenshot(name: string, shown?: string): Promise<void> {
+export async function screenshot(name: string, shown?: string | string[]): Promise<void> {
   const dir = process.env.SPECWISE_E2E_SCREENSHOTS;
   if (!dir) return;
   const base = vscode.Uri.file(dir);
