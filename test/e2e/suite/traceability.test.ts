@@ -90,7 +90,8 @@ suite('Traceability across files in VS Code', () => {
     assert.deepEqual(fr001.children.map((node) => node.label), ['Criteria (1)', 'Tasks (1)', 'Tests (1)']);
     // The status item counts the spec's cross-file findings too, so "ok" never sits beside warnings.
     await waitUntil(async () => /^\$\(checklist\) Spec: \d+ trace gaps?$/.test((await api.status())?.text ?? ''), 'the status item to count the trace gaps');
-    // The editor shows its cached lenses first, then asks again: the screenshot waits for the current ones.
+    // Notifications left by earlier tests would cover the lenses. The editor shows its cached lenses first, then asks again: the screenshot waits for the current ones.
+    await vscode.commands.executeCommand('notifications.clearAll');
     await screenshot('traceability-view', ['.monaco-list-row[aria-label*="FR-003"]', '.codelens-decoration:has-text("no task · 0 tests · 1 criterion")']);
   });
 
