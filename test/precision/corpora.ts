@@ -33,6 +33,7 @@ export const CORPORA: readonly Corpus[] = [
   { name: 'github-2026-11e', dir: path.join(PROJECT_ROOT, '.precision', 'github-2026-11e'), args: ['.'] },
   { name: 'github-2026-11f', dir: path.join(PROJECT_ROOT, '.precision', 'github-2026-11f'), args: ['.'] },
   { name: 'github-2026-11g', dir: path.join(PROJECT_ROOT, '.precision', 'github-2026-11g'), args: ['.'] },
+  { name: 'github-2026-11h', dir: path.join(PROJECT_ROOT, '.precision', 'github-2026-11h'), args: ['.'] },
 ];
 
 export function availableCorpora(): Corpus[] {
