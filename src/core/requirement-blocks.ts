@@ -25,6 +25,8 @@ const CRITERIA_LABEL = new RegExp(`^\\s*${CRITERIA_LABEL_TEXT}\\s*[:：]?\\s*$`,
 const INLINE_CRITERIA = new RegExp(`(?:^|[.!?。]\\s+)${CRITERIA_LABEL_TEXT}\\s*[:：]\\s*\\S`, 'i');
 /** spec-kit's "**Independent Test**: Can be fully tested by sending a request and verifying …": the check that accepts a story, in prose. */
 const INDEPENDENT_TEST = /^\s*independent\s+tests?\s*[:：]\s*(?!\[)[^\n]*\b(?:verif\w*|confirm\w*|check(?:s|ing)?|assert\w*|expect\w*|sees?|shows?|returns?|displays?|delivers?|contains?|produces?|results? in)\b/i;
+/** "1.1 WHEN the API starts THEN the system SHALL …": numbered criteria written as lines of a paragraph, not as list items. */
+const NUMBERED_CRITERION_LINE = /^[ \t]*\d+(?:\.\d+)+[.)]?[ \t]+\S/m;
 /** A testable statement: Given/When/Then, EARS (WHEN/IF/WHILE/WHERE ... SHALL), or SHALL/MUST. */
 const TESTABLE = /\bgiven\b[\s\S]*\bthen\b|\b(?:when|if|while|where)\b[\s\S]*\b(?:then|shall|must)\b|\b(?:shall|must)\b/i;
 
@@ -62,7 +64,7 @@ function criteriaOf(units: readonly TextUnit[], context: AnalysisContext, anyIte
   const criteria: TextUnit[] = [];
   let afterLabel = false;
   for (const unit of units) {
-    if (unit.type === 'paragraph' && (INLINE_CRITERIA.test(unit.text) || INDEPENDENT_TEST.test(unit.text))) criteria.push(unit);
+    if (unit.type === 'paragraph' && (INLINE_CRITERIA.test(unit.text) || INDEPENDENT_TEST.test(unit.text) || (NUMBERED_CRITERION_LINE.test(unit.text) && TESTABLE.test(unit.text)))) criteria.push(unit);
     if (unit.type === 'paragraph' || unit.type === 'heading') {
       afterLabel = CRITERIA_LABEL.test(unit.text);
       continue;

@@ -161,7 +161,8 @@ const EXEMPTIONS: readonly [reason: string, test: (occurrence: Occurrence) => bo
   ['in a purpose after the obligation ("... to enable easy scanning")', ({ head }) => PURPOSE_AFTER_OBLIGATION.test(head)],
   ['an ordering ("immediately after")', ({ phrase, after }) => phrase === 'immediately' && /^\s+(?:after|before|following|followed|preceding|upon|on the next|at the next|on next)\b/i.test(after)],
   ['compared with a named reference ("stable across restarts")', ({ phrase, after }) => phrase === 'stable' && /^[^,;.]{0,40}?\b(?:with|to|across|between)\b/i.test(after)],
-  ['an intensifier on a stated outcome ("clearly indicates which features ...")', ({ phrase, after }) => phrase === 'clearly' && /^\s+\w+\s+(?:which|what|whether|if|that|each|the|when|how)\b/i.test(after)],
+  ['an intensifier on a stated outcome ("clearly indicates which features ...", "clearly indicate data limitations")', ({ phrase, after }) =>
+    phrase === 'clearly' && (/^\s+\w+\s+(?:which|what|whether|if|that|each|the|when|how)\b/i.test(after) || /^\s+(?:indicat|communicat|show|display|stat|mark|label|explain|identif|distinguish|present|highlight|list|report|warn|signal|tell)\w*\s+[\w"'`]/i.test(after))],
   ['a verb ("MUST smooth the input")', ({ phrase, before }) => phrase === 'smooth' && /\b(?:must|shall|should|will|can|to|and|or|then)\s+$/i.test(before)],
   ['a comparison with a stated baseline', ({ phrase, statement }) => /(?:er|ly)$/.test(phrase) && /\bthan\b|\bcompared\b|\b(?:is|are)\s+(?:increased|decreased|raised|lowered|reduced)\b/i.test(statement) && /^(?:faster|quicker|slower|better|more|smoother|rapidly|quickly)$/.test(phrase)],
   ['a fit or a class, not a bound ("typical of", "suitable for", "appropriate to peak detection")', ({ phrase, after }) => /^(?:typical|suitable|appropriate)$/.test(phrase) && /^\s+(?:of|for|to)\b/i.test(after)],

@@ -89,6 +89,7 @@ describe('language rules', () => {
       '- **REQ-15**: The agent shall not present several tasks in one reply.',
       '- **REQ-16**: The data layer shall tell failure types apart so callers can handle each appropriately.',
       '- **REQ-17**: The factory shall inject appropriate credentials for each gateway type.',
+      '- **REQ-19**: When data is incomplete, the system shall clearly indicate data limitations.',
       '- **REQ-18**: The header shall sit below the status bar with sufficient spacing so that no part of it overlaps the notch.',
       '',
     ].join('\n');
@@ -329,6 +330,11 @@ describe('structured TPM rules', () => {
   it('dependency-without-owner reads no dependency in an entry saying there is none, nor in a domain noun that names a contract', () => {
     const text = '## Dependencies\n\n- **D-003**: Frontend form with contract date and value inputs\n- **D-005**: No external API or third-party dependencies required\n- **D-006**: Signed contract with the payment vendor\n';
     assert.deepEqual(run(text, 'dependency-without-owner').map((finding) => finding.start.line), [5]);
+  });
+
+  it('requirement-without-acceptance takes numbered criteria written as lines of a paragraph as a Kiro requirement\'s criteria', () => {
+    const text = '## 需求 1：API 与 Worker 进程分离\n\n1.1 WHEN 启动 API 进程 THEN 系统 SHALL 仅启动 HTTP Server。  \n1.2 WHEN 启动 Worker 进程 THEN 系统 SHALL 仅消费任务。\n\n## 需求 2：并发参数可配置\n\n并发应当可以配置。\n';
+    assert.deepEqual(run(text, 'requirement-without-acceptance', { template: 'kiro' }).map((finding) => finding.start.line), [6]);
   });
 
   it('risk-without-mitigation takes a "Mitigated:" item as the answer to the risk listed right before it', () => {
