@@ -368,7 +368,7 @@ describe('traceability index', () => {
   });
 
   it('reads a phase titled in Chinese as quality or deployment work', async () => {
-    for (const phase of ['Phase 0: Structural Boundary Enforcement', '测试和质量保证', '阶段 8: 监控与可观测性', '阶段 9: 安全与合规', '阶段 10: 集成测试与优化']) {
+    for (const phase of ['Phase 0: Structural Boundary Enforcement', 'Phase 8: Data Seeding', '测试和质量保证', '阶段 8: 监控与可观测性', '阶段 9: 安全与合规', '阶段 10: 集成测试与优化']) {
       const tasks = SPEC_KIT_TASKS.replace('## Phase 3: Reporting dashboard', `## ${phase}`);
       const { index } = await indexOf({ 'specs/001-export/spec.md': SPEC_KIT_SPEC, 'specs/001-export/tasks.md': tasks });
       assert.deepEqual(summary(index).filter((entry) => entry.includes('orphan-task')), [], phase);
