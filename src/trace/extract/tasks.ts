@@ -24,7 +24,7 @@ export function storiesIn(title: string): string[] {
   for (const tag of title.matchAll(STORY_TAG)) numbers.add(String(Number(tag[1])));
   return [...numbers];
 }
-/** "Phase 0" comes before the feature's own work, as setup does. */
+/** Work before the feature's own: set-up, initialisation, scaffolding, a "Phase 0", seeding data. */
 const SETUP_PHASE = /\bphase\s*0\b|\bdata seeding\b|\bseed data\b|\bset\s*-?up\b|\binitiali[sz]ation\b|\bscaffold|\bpre-implementation\b|初始化|准备/i;
 const FOUNDATIONAL_PHASE = /\bfoundation(?:al)?\b|\bprerequisites?\b|\bblocking\b|\bshared infrastructure\b|\bcore infrastructure\b|基础/i;
 /** spec-kit's specs state edge cases in a section of their own, without ids: a phase for them builds that section. */
