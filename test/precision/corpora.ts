@@ -34,6 +34,7 @@ export const CORPORA: readonly Corpus[] = [
   { name: 'github-2026-11f', dir: path.join(PROJECT_ROOT, '.precision', 'github-2026-11f'), args: ['.'] },
   { name: 'github-2026-11g', dir: path.join(PROJECT_ROOT, '.precision', 'github-2026-11g'), args: ['.'] },
   { name: 'github-2026-11h', dir: path.join(PROJECT_ROOT, '.precision', 'github-2026-11h'), args: ['.'] },
+  { name: 'github-2026-11i', dir: path.join(PROJECT_ROOT, '.precision', 'github-2026-11i'), args: ['.'] },
 ];
 
 export function availableCorpora(): Corpus[] {
