@@ -11,7 +11,7 @@ export const openspecProposalTemplate: Template = {
     section('why', 'Why', 'problem', 'required', ['Problem', 'Motivation', 'Background', 'Context', 'Problem Statement', 'Goal', 'Goals', 'Intent', ...translated('why', 'problem', 'motivation', 'background', 'goals'), 'Цель', 'Мета'],
       'TBD: the problem this change solves, and why now.'),
     section('review-focus', 'Review Focus', 'other', 'optional', [], '- TBD: a decision a reviewer should confirm.'),
-    section('what-changes', 'What Changes', 'scope', 'required', ['What', 'Changes', 'Proposed Changes', 'Solution', 'Proposal', 'Proposed Solution', 'Approach', 'Proposed Approach', 'Scope', ...translated('whatChanges', 'scope'), 'Подход', 'Підхід'],
+    section('what-changes', 'What Changes', 'scope', 'required', ['What', 'Changes', 'Proposed Changes', 'Solution', 'Proposal', 'Proposed Solution', 'Approach', 'Proposed Approach', 'Scope', ...translated('whatChanges', 'scope'), 'Подход', 'Підхід', 'Решение', 'Рішення'],
       '- TBD: each new capability, modification or removal.'),
     section('capabilities', 'Capabilities', 'other', 'optional', [...translated('capabilities')],
       '### New Capabilities\n\n- `TBD`: what the new capability covers\n\n### Modified Capabilities\n\n- `TBD`: which requirement changes'),
