@@ -168,17 +168,21 @@ describe('reliability', function () {
 
   describe('bounded work on pathological input (time per MB against a normal spec)', () => {
     const normal = corpusFiles().find((file) => file.endsWith('2094-nll.md'));
-    // Both parsed whole: the baseline is the parser's normal pace, not the lazy check's.
+    // Both parsed whole: the baseline is the parser's normal pace, not the lazy check's. The best
+    // of three runs, so a collection pause in one run is not taken for unbounded work.
     const perMb = (text: string) => {
-      const started = performance.now();
-      const { findings } = lintText({ text, fullParse: true });
-      assert.ok(findings.every((finding) => finding.ruleId !== 'internal-error'));
-      return (performance.now() - started) / Math.max(text.length / 1e6, 0.01);
+      let best = Infinity;
+      for (let run = 0; run < 3; run++) {
+        const started = performance.now();
+        const { findings } = lintText({ text, fullParse: true });
+        assert.ok(findings.every((finding) => finding.ruleId !== 'internal-error'));
+        best = Math.min(best, performance.now() - started);
+      }
+      return best / Math.max(text.length / 1e6, 0.01);
     };
     let baseline = 0;
     before(function () {
       if (!normal) this.skip();
-      perMb(readFileSync(normal!, 'utf8'));
       baseline = perMb(readFileSync(normal!, 'utf8'));
     });
 
