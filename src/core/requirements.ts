@@ -84,11 +84,15 @@ function isTraceItem(unit: TextUnit): boolean {
   return unit.type === 'tableRow' && !!unit.table && unit.table.header.slice(1).some((cell) => TRACE_COLUMN.test(cell.text));
 }
 
-/** A heading that opens with an id states that requirement ("### SC-003: Security Compliance"); it traces nothing. */
-const OPENS_WITH_ID = new RegExp(`^[\\s*_\\[(]*(?:${REQUIREMENT_ID.source})`, 'u');
+const OPENS_WITH_ID = new RegExp(`^[\\s*_\\[(]*(${REQUIREMENT_ID.source})`, 'u');
+
+/** The id a heading opens with ("### SC-003: Security Compliance", "## REQ-AS-001: On-device speech"): the heading states it. */
+export function idOpening(title: string): string | undefined {
+  return OPENS_WITH_ID.exec(title)?.[1];
+}
 
 function inTraceSection(unit: TextUnit): boolean {
-  for (let section = unit.section; section; section = section.parent) if (TRACE_SECTION.test(section.title) && !OPENS_WITH_ID.test(section.title)) return true;
+  for (let section = unit.section; section; section = section.parent) if (TRACE_SECTION.test(section.title) && idOpening(section.title) === undefined) return true;
   return false;
 }
 

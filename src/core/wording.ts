@@ -13,7 +13,8 @@ export const wordingOptionsSchema = z.strictObject({
 
 export type WordingOptions = z.infer<typeof wordingOptionsSchema>;
 
-function escapeLiteral(phrase: string): string {
+/** A phrase as a pattern: its characters literal, any run of whitespace between its words. */
+export function escapeLiteral(phrase: string): string {
   return phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
 }
 

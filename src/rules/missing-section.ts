@@ -1,7 +1,7 @@
 import type { SpecDocument } from '../core/model.js';
 import { normalizeTitle } from '../core/normalize.js';
 import type { OffsetRange } from '../core/positions.js';
-import { CRITERION_PREFIXES, idPrefix, REQUIREMENT_ID, requirementIndexOf } from '../core/requirements.js';
+import { CRITERION_PREFIXES, idOpening, idPrefix, requirementIndexOf } from '../core/requirements.js';
 import { defineRule, ruleDocsUrl, type RuleContext } from '../core/rule.js';
 import { stubText } from './requirement-without-acceptance.js';
 import { missingSectionEdit } from '../core/scaffold.js';
@@ -28,11 +28,12 @@ function hasLabel(text: string, keywords: readonly string[]): boolean {
   return new RegExp(`^[ \\t]*(?:[-*+][ \\t]+)?[*_]{0,2}(?:${words})[*_]{0,2}[ \\t]*:`, 'im').test(text);
 }
 
-const OPENS_WITH_ID = new RegExp(`^[\\s*_\\[(]*(?:${REQUIREMENT_ID.source})`, 'u');
-
 /** "## REQ-AS-001: On-device speech": requirements written as headings of their own, with no heading over them. */
 function hasRequirementHeadings(doc: SpecDocument): boolean {
-  return doc.sections.some((section) => OPENS_WITH_ID.test(section.title) && !CRITERION_PREFIXES.has(idPrefix(section.title.replace(/^[\s*_[(]+/, ''))));
+  return doc.sections.some((section) => {
+    const id = idOpening(section.title);
+    return id !== undefined && !CRITERION_PREFIXES.has(idPrefix(id));
+  });
 }
 
 /** "Moved to 2071-named-existentials.md": a stub pointing elsewhere, not a spec missing its sections. */

@@ -1,7 +1,7 @@
 import { requirementBlocksOf } from '../core/requirement-blocks.js';
 import { REQUIREMENT_ID } from '../core/requirements.js';
 import { defineRule, ruleDocsUrl } from '../core/rule.js';
-import { activeTerms, clarifyFix, findPhrases, insideParentheses, phrasePattern, wordingOptionsSchema, type PhraseMatch, type WordingOptions } from '../core/wording.js';
+import { activeTerms, clarifyFix, escapeLiteral, findPhrases, insideParentheses, phrasePattern, wordingOptionsSchema, type PhraseMatch, type WordingOptions } from '../core/wording.js';
 
 const SPEED = "state a bound such as 'p95 latency under 300 ms'";
 const USABILITY = "state a usability target such as '90% of first-time users finish the task in under 2 minutes'";
@@ -187,8 +187,7 @@ function spelledOutBySubItems(text: string, match: PhraseMatch): boolean {
 
 /** The document binds the word to a value once ("validate immediately (within 500 ms)"), and so wherever it uses it. */
 function boundInDocument(text: string, phrase: string): boolean {
-  const word = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
-  return new RegExp(`\\b${word}\\b\\s*(?:\\([^)\\n]{0,40}\\d|,?\\s*(?:i\\.e\\.|meaning|that is)[^.\\n]{0,30}\\d|[—–:]\\s*[^.\\n]{0,20}\\d)`, 'i').test(text);
+  return new RegExp(`\\b${escapeLiteral(phrase)}\\b\\s*(?:\\([^)\\n]{0,40}\\d|,?\\s*(?:i\\.e\\.|meaning|that is)[^.\\n]{0,30}\\d|[—–:]\\s*[^.\\n]{0,20}\\d)`, 'i').test(text);
 }
 
 export const vagueTerm = defineRule<WordingOptions>({

@@ -5,7 +5,7 @@
  */
 import type { Section } from '../../core/model.js';
 import { requirementBlocksOf, type RequirementBlock } from '../../core/requirement-blocks.js';
-import { CRITERION_PREFIXES, idPrefix, requirementIndexOf, REQUIREMENT_ID, type IdOccurrence } from '../../core/requirements.js';
+import { CRITERION_PREFIXES, idOpening, idPrefix, requirementIndexOf, type IdOccurrence } from '../../core/requirements.js';
 import type { AnalysisContext } from '../../core/rule.js';
 import type { CoverageConvention } from '../../core/template.js';
 import type { TextUnit } from '../../core/units.js';
@@ -16,7 +16,6 @@ import { firstLine, placeOf, sourceTitle } from './place.js';
 const NUMBERED_REQUIREMENT = /^(?:requirements?|需求|要件|要求|요구\s*사항|requisitos?|exigences?|anforderung(?:en)?)\s*(\d+(?:\.\d+)*)\b/i;
 const STORY_NUMBER = /^(?:user\s+story|用户故事|用戶故事|使用者故事|ユーザーストーリー|사용자\s*스토리|historia\s+de\s+usuario|história\s+de\s+usuário|récit\s+utilisateur|user-story)\s*#?\s*(\d+)\b/i;
 const NAMED_REQUIREMENT = /^requirement\s*[:：]\s*(.+)$/i;
-const TITLE_ID = new RegExp(`^[\\s*_\\[(]*(?:${REQUIREMENT_ID.source})`, 'u');
 /** The headings of an OpenSpec delta whose requirements are not (re)defined by it. */
 const NOT_DEFINING_DELTA = /^(?:removed|renamed)\s+requirements?\b/i;
 
@@ -51,7 +50,7 @@ function blockDefinition(block: RequirementBlock, convention: CoverageConvention
   const title = block.section.title.trim();
   const heading = placeOf(doc.lines, block.section.headingRange);
   // "### FR-001: Export" is defined by the id index already.
-  if (TITLE_ID.test(title)) return undefined;
+  if (idOpening(title) !== undefined) return undefined;
   if (convention === 'own-criteria') {
     const number = NUMBERED_REQUIREMENT.exec(title)?.[1];
     if (!number) return undefined;
