@@ -154,6 +154,11 @@ const EXEMPTIONS: readonly [reason: string, test: (occurrence: Occurrence) => bo
   ['a quantity a prohibition rules out ("SHALL NOT present several tasks"): more than one', ({ phrase, head }) => /^(?:several|many|multiple|some)$/.test(phrase) && /\b(?:shall|must|should|may)\s+not\b[^.;]*$/i.test(head)],
   ['a fit to each case ("appropriate credentials for each gateway type")', ({ phrase, after }) => phrase === 'appropriate' && /^\s+(?:[\w-]+\s+){1,3}for\s+(?:each|every)\b/i.test(after)],
   ['a sufficiency its outcome decides ("sufficient spacing so that no part of the header overlaps")', ({ phrase, after }) => /^(?:sufficient|adequate|enough)$/.test(phrase) && /^\s+(?:[\w-]+\s+){0,3}(?:so that|such that)\b/i.test(after)],
+  ['a holding checked against the need ("WHEN the user has sufficient credits")', ({ phrase, before }) => /^(?:sufficient|adequate|enough)$/.test(phrase) && /\b(?:has|have|having|had|holds?|holding)\s+$/i.test(before)],
+  ['a kind of artifact, not a bound ("a minimal Typer application stub")', ({ phrase, before }) => phrase === 'minimal' && /\b(?:a|an|this|that)\s+$/i.test(before)],
+  ['a fallback the statement names ("degrade gracefully to discovery mode", "degrade gracefully when ... (no exceptions)")', ({ phrase, before, after }) =>
+    /^graceful(?:ly)?$/.test(phrase) &&
+    ((/\b(?:degrades?|degrading|fall(?:s|ing)?\s+back)\s+$/i.test(before) && /^\s+to\s+\w/i.test(after)) || /^\s+(?:degrades?|degrading|falls?\s+back)\s+to\s+\w/i.test(after) || /\(\s*\w/.test(after.split(/[.;](?=\s|$)/)[0]))],
   ['inside a parenthetical', ({ entry, index }) => insideParentheses(entry, index)],
   ['a purpose, not the obligation', ({ before }) => /\b(?:to|for|so that|in order to)\s+(?:be\s+|the\s+|a\s+|an\s+|more\s+)?$/i.test(before)],
   ['in a rationale clause ("so that the UI stays responsive", "so callers can handle each appropriately", ", making it more responsive")', ({ head }) => /\b(?:so that|in order to|because|since|which (?:keeps|makes|lets))\b|\bso\s+(?:[\w'-]+\s+){1,3}(?:can|could|may|will)\s+(?:[\w'-]+\s+){0,4}$|,\s*(?:providing|ensuring|giving|allowing|enabling|avoiding|preventing|making)\s+(?:[\w'-]+\s+){0,3}$/i.test(head)],

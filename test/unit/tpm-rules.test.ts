@@ -91,9 +91,16 @@ describe('language rules', () => {
       '- **REQ-17**: The factory shall inject appropriate credentials for each gateway type.',
       '- **REQ-19**: When data is incomplete, the system shall clearly indicate data limitations.',
       '- **REQ-18**: The header shall sit below the status bar with sufficient spacing so that no part of it overlaps the notch.',
+      '- **REQ-20**: When the user has sufficient credits, the system shall deduct the cost and start the job.',
+      '- **REQ-21**: The package shall contain a minimal application stub that answers `--help`.',
+      '- **REQ-22**: If the index is lost, the system shall gracefully degrade to discovery mode.',
+      '- **REQ-23**: Detection shall degrade gracefully when a channel is missing (no exceptions, no spurious faults).',
+      '- **REQ-24**: The system shall handle network failures gracefully.',
+      '- **REQ-25**: Limiters shall pass transients with minimal coloration.',
+      '- **REQ-26**: Each reply shall include sufficient context for the reviewer.',
       '',
     ].join('\n');
-    assert.deepEqual(terms(text), ['many', 'fast', 'fast', 'comprehensive']);
+    assert.deepEqual(terms(text), ['many', 'fast', 'fast', 'comprehensive', 'gracefully', 'minimal', 'sufficient']);
   });
 
   it('vague-term leaves a word the document binds to a value elsewhere ("immediately (within 500ms)")', () => {
