@@ -28,9 +28,12 @@ const PLANNED_ACTION = /[.;:]\s+(?:for now|initially|instead|until then|in that 
 /** "性能需在低端机型测试": a check or safeguard the risk sentence says will be done. */
 const PLANNED_ACTION_ZH = /(?:需要?|将|会|应)(?:在[^，。；,;]{1,20})?(?:测试|验证|监控|评估|回滚|限流|降级|重试|兜底|灰度)/;
 
+/** "(Need to verify if any exist)", "Необходимость тестирования доступности": a check the risk says must be run, not "need to clarify". */
+const PLANNED_CHECK = /\b(?:need|needs|required|requires)\s+to\s+(?:be\s+)?(?:verif|test|validat|check|benchmark|audit)\w*|(?:необходимост\p{L}*|необходимо|нужно|требуется)\s+(?:\p{L}+\s+)?(?:тестирова\p{L}*|протестирова\p{L}*|провер\p{L}*)/iu;
+
 /** True when the text says how a risk is handled. */
 export function statesMitigation(text: string): boolean {
-  return MITIGATION_LABEL.test(text) || MITIGATION_PHRASE.test(text) || ARROW.test(text) || HANDLING_CLAUSE.test(text) || PLANNED_ACTION.test(text) || PLANNED_ACTION_ZH.test(text);
+  return MITIGATION_LABEL.test(text) || MITIGATION_PHRASE.test(text) || ARROW.test(text) || HANDLING_CLAUSE.test(text) || PLANNED_ACTION.test(text) || PLANNED_ACTION_ZH.test(text) || PLANNED_CHECK.test(text);
 }
 
 /** "Mitigated: clear documentation": an item that answers the risk listed right before it. */

@@ -354,6 +354,19 @@ describe('structured TPM rules', () => {
     assert.deepEqual(run(text, 'risk-without-mitigation').map((finding) => finding.start.line), [4]);
   });
 
+  it('risk-without-mitigation takes a check the risk says must be run as its handling, not a question left to clarify', () => {
+    const text = [
+      '## Risks',
+      '',
+      '- Calculations relying on `rate_8h` will break. (Need to verify if any exist).',
+      '- Financial totals may change; we need to clarify the rounding rule.',
+      '- Необходимость тестирования доступности с новой палитрой',
+      '- Требуется обновление маркетинговых материалов',
+      '',
+    ].join('\n');
+    assert.deepEqual(run(text, 'risk-without-mitigation').map((finding) => finding.start.line), [4, 6]);
+  });
+
   it('duplicate-requirement-id and references skip a list introduced as an example', () => {
     const text = '## Requirements\n\n- **FR-006**: Tests MUST NOT delete `.env`.\n\n*Example of marking unclear requirements:*\n\n- **FR-006**: System MUST authenticate users via [NEEDS CLARIFICATION: auth method]\n- **FR-099**: System MUST retain data.\n';
     assert.deepEqual(run(text, 'duplicate-requirement-id', { template: 'spec-kit' }), []);
