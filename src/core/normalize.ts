@@ -8,7 +8,7 @@ export function normalizeTitle(title: string): string {
     .normalize('NFKC')
     .toLowerCase()
     .replace(/&|(?<=[\p{L}])\s*[/／]\s*(?=[\p{L}])/gu, ' and ')
-    .replace(/\(\s*(?:optional|mandatory|required|recommended|if applicable|include if [^)]*)\s*\)\s*$/, '')
+    .replace(/\(\s*(?:optional|mandatory|required|recommended|if applicable|include if [^)]*)(?:\s*[,;][^)]*)?\s*\)\s*$/, '')
     .replace(/^\s*(?:(?:\d+|[a-z]|[ivxlc]+)(?:\.\d+)*[.)]|\d+(?:\.\d+)+|\d+)\s+/, '');
   result = result.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   return result;

@@ -1,4 +1,4 @@
-import type { TableCell } from './model.js';
+import type { Section, TableCell } from './model.js';
 import type { OffsetRange } from './positions.js';
 import type { AnalysisContext } from './rule.js';
 import { collectUnits, unitRange, type TextUnit } from './units.js';
@@ -91,8 +91,13 @@ export function idOpening(title: string): string | undefined {
   return OPENS_WITH_ID.exec(title)?.[1];
 }
 
+/** What a heading says about its section; in a document title, "Feature Specification: Code Review Workflow" names the feature after the colon. */
+function sectionTerms(section: Section): string {
+  return section.level === 1 && !section.parent ? section.title.split(/[:：]/)[0] : section.title;
+}
+
 function inTraceSection(unit: TextUnit): boolean {
-  for (let section = unit.section; section; section = section.parent) if (TRACE_SECTION.test(section.title) && idOpening(section.title) === undefined) return true;
+  for (let section = unit.section; section; section = section.parent) if (TRACE_SECTION.test(sectionTerms(section)) && idOpening(section.title) === undefined) return true;
   return false;
 }
 

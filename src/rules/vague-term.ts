@@ -134,7 +134,8 @@ const EXEMPTIONS: readonly [reason: string, test: (occurrence: Occurrence) => bo
   ['a stated check', ({ statement, entry, isCriterion }) => STATED_CHECK.test(isCriterion ? entry : statement)],
   ['defined right after it', ({ after }) =>
     /^[^,;.]{0,40}?(?:\s*\(|:|,?\s+(?:i\.e\.|e\.g\.|meaning|namely|such as|like)\b|\s+(?:with no|without|instead of|rather than)\b)|^[^;.]{0,50}?,?\s+(?:by|returning|leaving|keeping|showing|using|via|containing|consisting of|made of)\s+\w/i.test(after)],
-  ['its content enumerated ("a comprehensive guide explaining concepts, commands, and workflows")', ({ after }) => /^(?:[^;.]|\.(?=\w)){0,50}?\s+(?:explaining|describing|listing|covering|with|including)\s+[^.;,]+,[^.;]*\b(?:and|or)\s+\w/i.test(after)],
+  ['its content enumerated ("a comprehensive guide explaining concepts, commands, and workflows", "comprehensive documentation for package workflows: creation, building, and publishing")', ({ after, following }) =>
+    /^(?:[^;.]|\.(?=\w)){0,50}?\s+(?:explaining|describing|listing|covering|with|including)\s+[^.;,]+,[^.;]*\b(?:and|or)\s+\w/i.test(after) || /^[^.;:\n]{0,60}:[ \t]*[^.;:,\n]+,[^.;\n]*\b(?:and|or)\s+\w/i.test(following)],
   ['spelled out by the list its statement introduces ("appropriate transformations ...:" and the list)', ({ following }) => /^[^\n]*:[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*(?:[-*+]|\d+[.)])[ \t]/.test(following)],
   ['spelled out by the AND step that follows its outcome ("THEN it SHALL fail clearly" / "AND it SHALL explain ...")', ({ following }) => /^[^\n.;]{0,30}\r?\n[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?and\b/i.test(following)],
   ['a stated transition ("correctly transitions from false to true")', ({ after }) => /^\s+[\w'-]+\s+from\s+\S+\s+to\s+\S/i.test(after)],

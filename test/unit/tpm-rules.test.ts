@@ -98,6 +98,7 @@ describe('language rules', () => {
       '- **REQ-24**: The system shall handle network failures gracefully.',
       '- **REQ-25**: Limiters shall pass transients with minimal coloration.',
       '- **REQ-26**: Each reply shall include sufficient context for the reviewer.',
+      '- **REQ-27**: The system shall provide comprehensive documentation for package management workflows: creation, building, publishing, and installation.',
       '',
     ].join('\n');
     assert.deepEqual(terms(text), ['many', 'fast', 'fast', 'comprehensive', 'gracefully', 'minimal', 'sufficient']);
@@ -371,6 +372,27 @@ describe('structured TPM rules', () => {
     const text = '## Requirements\n\n- **FR-006**: Tests MUST NOT delete `.env`.\n\n*Example of marking unclear requirements:*\n\n- **FR-006**: System MUST authenticate users via [NEEDS CLARIFICATION: auth method]\n- **FR-099**: System MUST retain data.\n';
     assert.deepEqual(run(text, 'duplicate-requirement-id', { template: 'spec-kit' }), []);
     assert.deepEqual(run(text, 'undefined-requirement-reference', { template: 'spec-kit' }), []);
+  });
+
+  it('reads a feature named in the title ("Feature Specification: Multi-Stage Review Workflow") as a name, not as a review section', () => {
+    const text = [
+      '# Feature Specification: Multi-Stage Review Workflow',
+      '',
+      '## Functional Requirements',
+      '',
+      '- **FR-001**: The system MUST record each stage decision.',
+      '- **FR-002**: After a terminal decision, visibility rules MAY reveal evaluator comments.',
+      '',
+      '## Success Criteria _(mandatory, testable)_',
+      '',
+      '### Testable Outcomes',
+      '',
+      '- **SC-001**: All automated tests pass after the upgrade.',
+      '- **SC-002**: Reviewers can find every decision with guidance that is easy to follow.',
+      '',
+    ].join('\n');
+    assert.deepEqual(run(text, 'undefined-requirement-reference', { template: 'spec-kit' }), []);
+    assert.deepEqual(terms(text, 'vague-term', { template: 'spec-kit' }), ['easy']);
   });
 
   it('requirement-without-acceptance takes an inline "Acceptance:" list, or an Independent Test that states its check, as a story\'s acceptance', () => {
