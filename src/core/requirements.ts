@@ -128,10 +128,16 @@ export function traceStatus(text: string): TraceStatus | undefined {
 /** Outside a status column, only explicit markers count: emoji or upper-case status words. */
 const MARKED = /❌|⚠️?|🔄|✅|\b(?:NOT MET|NOT VERIFIED|UNVERIFIED|PARTIAL(?:LY MET)?|DEFERRED|FAIL(?:ED)?|MET|VERIFIED|PASS(?:ED)?)\b/;
 
+/** "THE test SHALL FAIL", "reporting a FAIL": the word is behaviour the sentence asks for, not a status. */
+const STATUS_AS_BEHAVIOUR = /\b(?:shall|must|should|will|would|to|a|an|the|reports?|reporting|returns?|returning|outputs?|prints?|printing|shows?|showing|emits?|emitting)\s+$/i;
+
 export function markedStatus(text: string): { status: TraceStatus; marker: string } | undefined {
-  const marker = MARKED.exec(text);
-  const status = marker ? traceStatus(marker[0]) : undefined;
-  return status ? { status, marker: marker![0] } : undefined;
+  for (const marker of text.matchAll(new RegExp(MARKED.source, 'g'))) {
+    if (STATUS_AS_BEHAVIOUR.test(text.slice(Math.max(0, marker.index - 20), marker.index))) continue;
+    const status = traceStatus(marker[0]);
+    return status ? { status, marker: marker[0] } : undefined;
+  }
+  return undefined;
 }
 
 const STATUS_COLUMN = /\b(?:status|state|result|outcome|met|verified|verification)\b/i;

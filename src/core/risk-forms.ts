@@ -16,7 +16,7 @@ const ARROW = /\s(?:→|->|⇒|=>)\s*\S/;
 const HANDLING_CLAUSE =
   /[;—–]\s*(?:we\s+(?:will|can|should)\s+|will\s+)?(?:add|use|keep|limit|cap|document|test|validate|provide|fall\s+back|retry|cache|monitor|pin|guard|warn|log|detect|check|require|restrict|gate|flag|roll\s+back|revert|mitigate|introduce|ship|stage|throttle|verify|enforce|review|audit|alert|isolate|sanitize|back\s+up)\b/i;
 /** Entries that assess rather than name a risk: "Low risk: the change is additive". */
-const ASSESSMENT = /^\s*(?:low|no|minimal|negligible|limited)\s+risk\b|^\s*risk\s+(?:level|rating)\s*[:：]/i;
+const ASSESSMENT = /^\s*(?:low|no|minimal|negligible|limited)\s+(?:[\w-]+\s+)?risk\b|^\s*risk\s+(?:level|rating)\s*[:：]/i;
 
 const FIELD = /^\s*([^:：\n]{1,24})[:：]/;
 const FIELD_NAMES =

@@ -115,7 +115,7 @@ const NEEDS_CONTEXT: Readonly<Record<string, (before: string, after: string) => 
 };
 
 /** A purpose infinitive after a SHALL/MUST obligation, not its own verb ("be able to", "need to"). */
-const PURPOSE_AFTER_OBLIGATION = /\b(?:shall|must|will|should)\b.*?(?<!\b(?:able|need|needs|required|have|has|want|wants|shall|must|should|will|be|is|are)\s+)\bto\s+(?:enable|ensure|allow|help|keep|avoid|prevent|improve|reduce|let|make)\b/i;
+const PURPOSE_AFTER_OBLIGATION = /\b(?:shall|must|will|should)\b.*?(?<!\b(?:able|need|needs|required|have|has|want|wants|shall|must|should|will|be|is|are)\s+)\bto\s+(?:enable|ensure|allow|help|keep|avoid|prevent|improve|reduce|let|make|set)\b/i;
 
 /** A number or a tolerance, not a digit in a name ("L2", "IPv6", "S3") or in a requirement id. */
 function hasNumber(text: string): boolean {
@@ -143,11 +143,11 @@ const EXEMPTIONS: readonly [reason: string, test: (occurrence: Occurrence) => bo
   ['defined by a cited requirement ("the same smooth crossfade as FR-010")', ({ statement }) => [...statement.matchAll(REQUIREMENT_ID)].some((id) => id.index > 12)],
   ['a technical term ("instantaneous frequency", "quick overview")', ({ phrase, after }) =>
     (phrase === 'instantaneous' && /^\s+(?:[\w-]+\s+){0,2}(?:level|frequency|value|phase|power|amplitude|rate|velocity|position|gain|pitch)\b/i.test(after)) ||
-    (phrase === 'quick' && /^\s+(?:overview|summary|reference|start|look|check|guide|tour|links?|actions?|search|find|filters?|access|switcher|menu|launcher|picker|reply|replies)\b/i.test(after))],
+    (phrase === 'quick' && /^\s+(?:overview|summary|reference|start|look|check|guide|tour|links?|actions?|search|find|filters?|access|switcher|menu|launcher|picker|reply|replies|settings|toggles?)\b/i.test(after))],
   ['a condition, not the outcome ("when properly configured", "in rapid succession")', ({ statement, before, after }) =>
     /\b(?:when|whenever|if|while|once|unless|in)\s+(?:[\w'-]+\s+){0,3}$/i.test(before) && !/\b(?:shall|must)\b/i.test(after.split(/[,;.]/)[0]) && !/^\s*(?:when|if|while)\b/i.test(statement.trim())],
   ['a level name ("easy/medium/hard")', ({ phrase, before, after }) => /^(?:easy|simple)$/.test(phrase) && (/^\s*[/|,]\s*(?:medium|normal|intermediate|moderate|hard)\b/i.test(after) || /\b(?:difficulty|level)\b[^.;]{0,30}$/i.test(before))],
-  ['a term of art ("fail fast")', ({ phrase, before }) => phrase === 'fast' && /\bfail\s*$/i.test(before)],
+  ['a term of art ("fail fast")', ({ phrase, before }) => phrase === 'fast' && /\bfail(?:s|ing)?\s*$/i.test(before)],
   ['unchanged ("remain stable")', ({ phrase, before }) => phrase === 'stable' && /\b(?:remain|remains|stay|stays|kept|keep|keeps)\s+$/i.test(before)],
   ['a bound with its condition ("acceptable if ...")', ({ phrase, after }) => phrase === 'acceptable' && /^\s+(?:if|when|provided|as long as|only)\b/i.test(after)],
   ['a message whose content the statement states ("user-friendly error messages when it fails, with guidance on corrective action")', ({ after }) =>

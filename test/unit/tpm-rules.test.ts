@@ -99,6 +99,9 @@ describe('language rules', () => {
       '- **REQ-25**: Limiters shall pass transients with minimal coloration.',
       '- **REQ-26**: Each reply shall include sufficient context for the reviewer.',
       '- **REQ-27**: The system shall provide comprehensive documentation for package management workflows: creation, building, publishing, and installation.',
+      '- **REQ-28**: Startup shall fail fast with a clear error when the token is missing.',
+      '- **REQ-29**: Answer types shall be chosen in the quick settings panel.',
+      '- **REQ-30**: The chapter shall state what readers will not learn yet to set appropriate expectations.',
       '',
     ].join('\n');
     assert.deepEqual(terms(text), ['many', 'fast', 'fast', 'comprehensive', 'gracefully', 'minimal', 'sufficient']);
