@@ -110,6 +110,8 @@ export async function detectLayout(path: string, text: string, probe: LayoutProb
   const kiroFolder = parts[specs - 1] === '.kiro';
   let at = specs + 1;
   while (at < parts.length - 2 && isArchive(parts[at])) at++;
+  // Teams group features in folders ("specs/phase-4/1-deployment/spec.md"): the feature folder is the one that holds the spec.
+  while (at < parts.length - 2 && !(await featureLayout(parts.slice(0, at + 1).join('/'), probe)) && (await featureLayout(parts.slice(0, at + 2).join('/'), probe))) at++;
   if (at < parts.length - 1) {
     const inside = parts.slice(at + 1);
     const name = inside[inside.length - 1];

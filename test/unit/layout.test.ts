@@ -35,6 +35,8 @@ describe('spec-driven layouts with no configuration', () => {
     write(root, 'specs/001-export/tasks.md', '# Tasks\n\n- [ ] T001 Export FR-001\n');
     write(root, 'specs/001-export/checklists/requirements.md', '# Checklist\n\n- [x] No [NEEDS CLARIFICATION] markers remain\n');
     write(root, 'specs/002-import/spec.md', '# Implementation Spec: Import\n\n## Scope\n\nText.\n');
+    write(root, 'specs/phase-4/1-deploy/spec.md', SPEC_KIT);
+    write(root, 'specs/phase-4/1-deploy/tasks.md', '# Tasks\n\n- [ ] T001 Export FR-001\n');
     write(root, 'specs/roadmap.md', '# Roadmap\n\n## Q1\n\nText.\n');
     write(root, '.kiro/specs/login/requirements.md', KIRO);
     write(root, '.kiro/specs/login/design.md', '# Design\n\n## Overview\n\nText.\n');
@@ -54,7 +56,7 @@ describe('spec-driven layouts with no configuration', () => {
     return JSON.parse(io.stdout()).files;
   }
 
-  it('`check .` checks each tool\'s spec files with its template, and says why', async () => {
+  it('`check .` checks each tool\'s spec files with its template, and says why, also in feature folders grouped under specs/', async () => {
     const files = await check(['.']);
     const summary = Object.fromEntries(files.map((file) => [file.path, `${file.template} (${file.templateSource}): ${file.reason}`]));
     assert.deepEqual(summary, {
@@ -64,13 +66,14 @@ describe('spec-driven layouts with no configuration', () => {
       'openspec/changes/archive/2025-01-01-old/proposal.md': 'openspec-proposal (layout): OpenSpec change proposal openspec/changes/archive/2025-01-01-old/proposal.md',
       'openspec/specs/linking/spec.md': 'openspec-spec (layout): OpenSpec capability spec openspec/specs/linking',
       'specs/001-export/spec.md': 'spec-kit (layout): spec-kit feature folder specs/001-export',
+      'specs/phase-4/1-deploy/spec.md': 'spec-kit (layout): spec-kit feature folder specs/phase-4/1-deploy',
     });
     for (const file of files) assert.deepEqual(file.findings, [], `${file.path} follows its template`);
   });
 
   it('plans, tasks, designs, checklists, notes and other kinds of spec.md are not checked as specs', async () => {
     const checked = (await check(['.'])).map((file) => file.path);
-    for (const file of ['specs/001-export/plan.md', 'specs/001-export/tasks.md', 'specs/001-export/checklists/requirements.md', 'specs/002-import/spec.md', 'specs/roadmap.md', '.kiro/specs/login/design.md', 'openspec/changes/add-link/tasks.md', 'docs/notes.md']) {
+    for (const file of ['specs/001-export/plan.md', 'specs/001-export/tasks.md', 'specs/001-export/checklists/requirements.md', 'specs/002-import/spec.md', 'specs/phase-4/1-deploy/tasks.md', 'specs/roadmap.md', '.kiro/specs/login/design.md', 'openspec/changes/add-link/tasks.md', 'docs/notes.md']) {
       assert.ok(!checked.includes(file), file);
     }
   });

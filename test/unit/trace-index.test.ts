@@ -356,7 +356,7 @@ describe('traceability index', () => {
   });
 
   it('excuses a group whose sub-task serves the whole feature, and reads a task written twice as one', async () => {
-    const tasks = '# Implementation Plan\n\n- [x] 1. Build the sign-in form\n- [x] 1.1 Create the form\n  - _Requirements: 1.1_\n\n- [x] 2. Add accessibility features\n- [x] 2.1 ARIA labels everywhere\n  - _Requirements: All_\n\n- [x] 3. Sign out\n\n- [ ] 3. Sign out\n  - [ ] 3.1 End the session\n    - _Requirements: 2.1_\n\n- [ ] 4. Fetch the dashboard data\n  - [ ] 4.1 Create the data service\n    - _Requirements: All data fetching requirements_\n  - [ ] 4.2 Test the service\n';
+    const tasks = '# Implementation Plan\n\n- [x] 1. Build the sign-in form\n- [x] 1.1 Create the form\n  - _Requirements: 1.1_\n\n- [x] 2. Add accessibility features\n- [x] 2.1 ARIA labels everywhere\n  - _Requirements: All_\n\n- [x] 3. Sign out\n\n- [ ] 3. Sign out\n  - [ ] 3.1 End the session\n    - _Requirements: 2.1_\n\n- [ ] 4. Fetch the dashboard data\n  - [ ] 4.1 Create the data service\n    - _Requirements: All data fetching requirements_\n  - [ ] 4.2 Test the service\n\n- [ ] 7. Reset the password\n  - [ ] 7.1 Send the reset link\n    - _Requirements: 2.1_\n\n- [ ] 5. Sign-in flows end to end\n  - [ ] 5.1 Cover the sign-in flows\n    - _Requirements: All requirements - E2E validation_\n\n- [ ] 6. 登入流程\n  - [ ] 6.1 後端流程\n    - _需求: 所有後端相關需求_\n  - [ ] 6.2 前後端串接\n    - _需求: 所有需求的整合測試_\n';
     const { index } = await indexOf({ '.kiro/specs/login/requirements.md': KIRO_REQUIREMENTS, '.kiro/specs/login/tasks.md': tasks });
     assert.deepEqual(summary(index).filter((entry) => entry.includes('orphan-task')), ['.kiro/specs/login/tasks.md:17 orphan-task']);
   });

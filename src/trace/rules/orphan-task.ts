@@ -32,8 +32,8 @@ export function linkedTasks(feature: FeatureTrace, file: TraceFileFacts): Set<nu
   return linked;
 }
 
-/** A requirements line that names the whole feature ("All", "All requirements"), not a kind of them ("All data fetching requirements"). */
-const WHOLE_FEATURE = /^(?:all|all requirements|every requirement|全部|所有)$/i;
+/** A requirements line that names the whole feature ("All", "All requirements - E2E validation", "所有需求的整合測試"), not a kind of them ("All data fetching requirements", "所有後端相關需求"). */
+const WHOLE_FEATURE = /^(?:all|every requirement|全部|所有)$|^all requirements\b|^(?:所有|全部)需求/i;
 
 /** Tasks that say why they have no requirement; a sub-task that serves the whole feature ("_Requirements: All_") says it for its group. */
 function excusedTasks(file: TraceFileFacts): Set<number> {
