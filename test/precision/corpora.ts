@@ -37,6 +37,7 @@ export const CORPORA: readonly Corpus[] = [
   { name: 'github-2026-11i', dir: path.join(PROJECT_ROOT, '.precision', 'github-2026-11i'), args: ['.'] },
   { name: 'github-2026-11j', dir: path.join(PROJECT_ROOT, '.precision', 'github-2026-11j'), args: ['.'] },
   { name: 'github-2026-11k', dir: path.join(PROJECT_ROOT, '.precision', 'github-2026-11k'), args: ['.'] },
+  { name: 'github-2026-11l', dir: path.join(PROJECT_ROOT, '.precision', 'github-2026-11l'), args: ['.'] },
 ];
 
 export function availableCorpora(): Corpus[] {
