@@ -163,10 +163,16 @@ export function sentenceAround(text: string, start: number, end = start): string
   return text.slice(from, stop < 0 ? text.length : end + stop);
 }
 
+/** The sentence without the document's own feature folder ("… in specs/011-packaging/checklists/log.md [REQ: FR-013]"): that path names no other spec. */
+function withoutOwnFolder(sentence: string, uri: string | undefined): string {
+  const folder = uri?.split(/[\\/]/).slice(-2, -1)[0];
+  return folder && /^\d{3}-/.test(folder) ? sentence.split(folder).join(' ') : sentence;
+}
+
 function isExternal(context: AnalysisContext, unit: TextUnit, index: number, id: string, range: OffsetRange): boolean {
   if (QUALIFIED_BEFORE.test(unit.text.slice(Math.max(0, index - 40), index))) return true;
   if (QUALIFIED_AFTER.test(unit.text.slice(index + id.length, index + id.length + 50))) return true;
-  if (OTHER_DOCUMENT.test(sentenceAround(unit.text, index))) return true;
+  if (OTHER_DOCUMENT.test(withoutOwnFolder(sentenceAround(unit.text, index), context.doc.uri))) return true;
   // Link text pointing at another file: [FR-003](../002-x/spec.md).
   const source = context.doc.text;
   const lineStart = source.lastIndexOf('\n', range.start) + 1;

@@ -361,6 +361,41 @@ describe('traceability index', () => {
     assert.deepEqual(summary(index).filter((entry) => entry.includes('orphan-task')), ['.kiro/specs/login/tasks.md:17 orphan-task']);
   });
 
+  it("reads Kiro's optional tasks (\"- [ ]* 3.1\"), and a group whose sub-tasks each say what they serve is their heading", async () => {
+    const tasks = [
+      '# Implementation Plan',
+      '',
+      '- [ ] 1. Build the sign-in form',
+      '  - _Requirements: 1.1_',
+      '',
+      '- [ ] 2. Session handling (Optional)',
+      '- [ ]* 2.1 End the session on sign-out',
+      '  - _Requirements: 2.1_',
+      '',
+      '- [ ] 3. Hardening',
+      '  - [ ] 3.1 Rate-limit sign-in',
+      '    - _Requirements: NFR-3.1.1_',
+      '  - [ ]* 3.2 Lock out after five failures',
+      '    - _Requirements: NFR-3.1.2_',
+      '',
+      '- [ ]* 4. Write the test suite',
+      '  - [ ]* 4.1 Unit tests for the form',
+      '  - [ ]* 4.2 End-to-end tests of sign-in',
+      '  - _Requirements: All requirements for validation_',
+      '',
+      '- [ ]* 5. Remember the device',
+      '',
+    ].join('\n');
+    const { index } = await indexOf({ '.kiro/specs/login/requirements.md': KIRO_REQUIREMENTS, '.kiro/specs/login/tasks.md': tasks });
+    assert.deepEqual(summary(index).filter((entry) => entry.includes('orphan-task')), ['.kiro/specs/login/tasks.md:21 orphan-task']);
+  });
+
+  it("reads a citation beside a path in the feature's own folder (\"specs/001-export/checklists/log.md [REQ: FR-003]\") as the feature's", async () => {
+    const tasks = '# Tasks\n\n- [ ] T009 Record the evidence in specs/001-export/checklists/log.md [REQ: FR-003, SC-001]\n- [ ] T010 Port the exporter of specs/002-import [FR-003]\n';
+    const facts = markdownFacts({ path: `${ROOT}/specs/001-export/tasks.md`, text: tasks, role: 'tasks', layout: 'spec-kit', feature: `${ROOT}/specs/001-export` });
+    assert.deepEqual(facts.citations.map((citation) => `${citation.id} ${citation.context}`), ['FR-003 trace', 'SC-001 trace', 'FR-003 external']);
+  });
+
   it("skips wiring a piece into the app's entry point", async () => {
     const tasks = SPEC_KIT_TASKS.replace('- [ ] T007 Chart export volume', '- [ ] T007 Register the exports router in `api/app/main.py`\n- [ ] T009 Export the Export model in `api/app/models/__init__.py`');
     const { index } = await indexOf({ 'specs/001-export/spec.md': SPEC_KIT_SPEC, 'specs/001-export/tasks.md': tasks });

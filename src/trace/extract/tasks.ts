@@ -11,6 +11,7 @@ import { firstLine, placeOf } from './place.js';
 import { taskLabelsOf } from './work-items.js';
 
 const TASK_ID = /^\s*(?:\*\*)?(T\d{1,4}(?:\.\d{1,3})*[a-z]?|\d{1,3}(?:\.\d{1,3})*)(?=[.):*\s]|$)/;
+const OPTIONAL_TASK = /^\[([ xX])\]\*[ \t]*/;
 const CHECKPOINT = /\bcheckpoint\b|检查点|檢查點|チェックポイント/i;
 
 /** "Phase 3: User Story 1", "User Stories 1 & 2", "User Story 1+2", "US3 - Export". */
@@ -93,17 +94,19 @@ export function tasksOf(doc: SpecDocument): TaskOutline {
   const visit = (node: Nodes, previous?: Nodes) => {
     // A checklist of criteria or review points is not a list of tasks.
     if (node.type === 'list' && (isChecklistLeadIn(previous) || isChecklistSection(sectionAt(doc.sections, startOf(node))))) return;
-    if (node.type === 'listItem' && typeof (node as ListItem).checked === 'boolean') {
-      const item = node as ListItem;
-      const paragraph = item.children.find((child): child is Paragraph => child.type === 'paragraph');
-      const start = paragraph ? startOf(paragraph) : startOf(item);
+    const item = node.type === 'listItem' ? (node as ListItem) : undefined;
+    const paragraph = item?.children.find((child): child is Paragraph => child.type === 'paragraph');
+    // Kiro marks optional tasks "- [ ]* 19.1 …", which Markdown reads as text, not a checkbox.
+    const optional = item && item.checked == null && paragraph ? OPTIONAL_TASK.exec(doc.text.slice(startOf(paragraph), startOf(paragraph) + 8)) : null;
+    if (item && (typeof item.checked === 'boolean' || optional)) {
+      const start = paragraph ? startOf(paragraph) + (optional?.[0].length ?? 0) : startOf(item);
       const lineEnd = doc.lines.lineEnd(doc.lines.lineAt(start));
       const task: TraceTask = {
         ...placeOf(doc.lines, { start, end: Math.max(start, lineEnd) }),
         id: TASK_ID.exec(doc.text.slice(start, lineEnd))?.[1],
         labels: taskLabelsOf(doc.text.slice(start, lineEnd)),
-        title: firstLine(paragraph ? plainText(paragraph) : '', 160),
-        done: item.checked === true,
+        title: firstLine(paragraph ? plainText(paragraph).slice(optional?.[0].length ?? 0) : '', 160),
+        done: optional ? optional[1] !== ' ' : item.checked === true,
         ...phaseOf(sectionAt(doc.sections, startOf(item))),
       };
       entries.push({ span: { start: startOf(item), end: endOf(item) }, task });

@@ -43,10 +43,18 @@ function excusedTasks(file: TraceFileFacts): Set<number> {
     excused.add(index);
     if (task.parent !== undefined && WHOLE_FEATURE.test(task.exempt)) excused.add(task.parent);
   });
+  // The group's sub-tasks are excused with it, unless the group's own line speaks only for itself ("N/A").
   file.tasks.forEach((task, index) => {
-    if (task.parent !== undefined && excused.has(task.parent) && !file.tasks[task.parent].exempt) excused.add(index);
+    const parent = task.parent === undefined ? undefined : file.tasks[task.parent];
+    if (parent && excused.has(task.parent!) && (!parent.exempt || WHOLE_FEATURE.test(parent.exempt))) excused.add(index);
   });
   return excused;
+}
+
+/** A group whose sub-tasks each say what they serve ("_Requirements: NFR-3.1.1_", "N/A") is only their heading. */
+function onlyAccountedSubtasks(file: TraceFileFacts, index: number, linked: Set<number>, excused: Set<number>): boolean {
+  const subtasks = file.tasks.flatMap((task, at) => (task.parent === index ? [at] : []));
+  return subtasks.length > 0 && subtasks.every((at) => linked.has(at) || excused.has(at));
 }
 
 /** Every task between two tasks is a sub-task of the first: they are neighbours in the list. */
@@ -71,7 +79,8 @@ export const orphanTask = defineTraceRule({
       // A tasks file that links none of its tasks does not use the convention.
       if (linked.size === 0) continue;
       const excused = excusedTasks(file);
-      const isOrphan = (index: number) => !linked.has(index) && !excused.has(index) && !file.tasks[index].process && file.tasks[index].phaseKind === 'work';
+      const isOrphan = (index: number): boolean =>
+        !linked.has(index) && !excused.has(index) && !file.tasks[index].process && file.tasks[index].phaseKind === 'work' && !onlyAccountedSubtasks(file, index, linked, excused);
       // A sub-task of an orphan is part of its parent's finding.
       const orphans = file.tasks.map((task, index) => ({ task, index })).filter(({ task, index }) => isOrphan(index) && (task.parent === undefined || !isOrphan(task.parent)));
       // Orphans in a row under one heading are one finding: the phase, not each of its tasks, lacks a requirement.
