@@ -112,6 +112,9 @@ const UNVERIFIED = /\bnot\s+verified\b|\bunverified\b|\bnot\s+tested\b|\bunteste
 const DEFERRED = /🔄|\bdeferred\b|\bout of scope\b|\bpostponed\b|\bwon'?t\s+do\b/i;
 const MET = /✅|✔|\bmet\b|\bpass(?:es|ed)?\b|\bverified\b|\bdone\b|\bcomplete[d]?\b|\bimplemented\b/i;
 
+/** Words saying an id was withdrawn from the spec. */
+const WITHDRAWN = /\b(?:removed|dropped|withdrawn|retired|obsolete|superseded|removal)\b/i;
+
 const NOT_APPLICABLE = /^\W*(?:n\/?a|not applicable|none|—|-)\b/i;
 
 /** What a status cell or marker says. */
@@ -260,6 +263,8 @@ export function requirementIndexOf(context: AnalysisContext): RequirementIndex {
             occurrence.statusText = cell ? cell.text : marked!.marker;
           }
         }
+        // "see FR-013 removal below", "**Removed**: FR-013 … was dropped": the id is gone on purpose.
+        if (!occurrence.status && WITHDRAWN.test(unit.text.slice(Math.max(0, match.index - 40), match.index + id.length + 80))) occurrence.status = 'not-applicable';
         references.push(occurrence);
       }
     }

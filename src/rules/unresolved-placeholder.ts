@@ -38,6 +38,8 @@ function isMention(source: string, index: number, text: string): boolean {
   if (text.startsWith('???')) return !/(?:^|[:|])$/.test(before.trimEnd());
   // "TODO/FIXME", "placeholder/stub/TODO": a list of marker names.
   if (/^\s*\/\s*\w/.test(after) || /\w\s*\/\s*$/.test(before)) return true;
+  // "from TODO.md", "TODO_LIST.txt": a file name.
+  if (/^[._-]?\w*\.(?:md|txt|org|rst|json|ya?ml)\b/i.test(after)) return true;
   if (/^\]?\s*(?:comments?|markers?|placeholders?|values?|items?|notes?|tags?|entries|lines?|counts?|annotations?|sections?|stubs?|in (?:new |the )?code)\b/i.test(after)) return true;
   if (/^\s+(?:or|and)\s+(?:TODO|FIXME|TBD|TBC|XXX)\b/.test(after)) return true;
   // "Use [NEEDS CLARIFICATION: specific question] for any assumption": an instruction on how to mark things.

@@ -53,7 +53,7 @@ describe('built-in templates', () => {
     const titles: Record<string, string[]> = {
       'tech-spec': ['概述', '問題提起', '요구사항', 'Criterios de éxito', 'Riscos', 'Dépendances', 'Testplan'],
       'spec-kit': ['用户场景与测试', '要件', '성공 기준', 'Escenarios de usuario y pruebas', 'Requisitos', 'Critères de succès', 'Erfolgskriterien', 'Вимоги', 'Критерии успеха'],
-      'openspec-proposal': ['Чому', 'Що змінюється', 'Вплив', 'Почему', 'Что меняется', 'Влияние', 'Context', 'Scope', 'What', '影响评估', 'Impact Assessment', 'Цель', 'Подход', 'Goal', '方案概述', '影响面', '目标/动机', 'Intent', 'Решение'],
+      'openspec-proposal': ['Чому', 'Що змінюється', 'Вплив', 'Почему', 'Что меняется', 'Влияние', 'Context', 'Scope', 'What', '影响评估', 'Impact Assessment', 'Цель', 'Подход', 'Goal', '方案概述', '影响面', '目标/动机', 'Intent', 'Решение', '什么会改变'],
       'openspec-spec': ['ADDED Requirements', 'Вимоги'],
     };
     for (const [name, localized] of Object.entries(titles)) {

@@ -398,6 +398,23 @@ describe('structured TPM rules', () => {
     assert.deepEqual(terms(text, 'vague-term', { template: 'spec-kit' }), ['easy']);
   });
 
+  it('undefined-requirement-reference leaves an id the spec says it withdrew ("see FR-003 removal below")', () => {
+    const text = [
+      '## Requirements',
+      '',
+      '- **FR-001**: The service MUST store objects.',
+      '- **FR-002**: The service MUST reject invalid bucket names (see FR-003 removal below).',
+      '',
+      '> **Removed 2026-07-19**: FR-003 (automatic default buckets) was dropped; buckets are left to the developer.',
+      '',
+      '## Success Criteria',
+      '',
+      '- **SC-001**: FR-004 holds for 99% of uploads.',
+      '',
+    ].join('\n');
+    assert.deepEqual(terms(text, 'undefined-requirement-reference', { template: 'spec-kit' }), ['FR-004']);
+  });
+
   it('requirement-without-acceptance takes an inline "Acceptance:" list, or an Independent Test that states its check, as a story\'s acceptance', () => {
     const story = (title: string, body: string) => `### ${title} (Priority: P1)\n\nA user lists the records.\n\n${body}\n\n`;
     const text = `## User Scenarios & Testing\n\n${story('User Story 1 - List', '**Independent Test**: open the list.\n**Acceptance**: (1) the table shows both statuses; (2) search filters by name.')}${story('User Story 2 - Edit', '**Independent Test**: open the form.')}${story('User Story 3 - Look up', '**Independent Test**: Can be fully tested by looking up an account by IBAN and verifying its premium status.')}`;
