@@ -1,3 +1,4 @@
+import { sentenceAround } from '../core/requirements.js';
 import { defineRule, ruleDocsUrl } from '../core/rule.js';
 import { activeTerms, clarifyFix, findPhrases, insideParentheses, phrasePattern, wordingOptionsSchema, type WordingOptions } from '../core/wording.js';
 
@@ -23,6 +24,10 @@ const RESOLVED_NEXT = /^[^.!?\n]{0,40}[.!?]\s+(?:use|apply|choose|select|prefer|
 /** "... otherwise within -120 dB", "if possible, or auto-selects the only change": what happens when it is not possible. */
 const FALLBACK = /^(?:[^.!?\n]{0,60}?\b(?:otherwise|else|if not|failing that|falls? back|fallback|at least|at minimum|or (?:else )?within)\b|,\s+or\s+(?:else\s+)?\w)/i;
 
+function isPermission(sentence: string): boolean {
+  return /\bMAY\b|\bmay\s+(?:be|also|optionally)\b/.test(sentence) && !/\b(?:shall|must|should|will|required to|needs? to)\b/i.test(sentence);
+}
+
 /** "marked as required", "set as required": the word is a value, not a loophole. */
 const LITERAL_VALUE = /\b(?:marked|flagged|set|declared|defined|listed|shown|labell?ed|treated)\s+$/i;
 
@@ -42,6 +47,8 @@ export const escapeClause = defineRule<WordingOptions>({
       // "(only minor formatting if necessary)": an aside; "bit-exact where possible, otherwise within -120 dB": a stated fallback.
       if (insideParentheses(match.unit.text, match.index)) continue;
       if (FALLBACK.test(match.unit.text.slice(match.index + match.phrase.length, match.index + match.phrase.length + 160))) continue;
+      // "Keys MAY be documented as operator options where appropriate": a permission has nothing to skip.
+      if (isPermission(sentenceAround(match.unit.text, match.index))) continue;
       context.report({
         message: `'${match.phrase}' is an escape clause: it lets the requirement be skipped. State exactly when it applies, or drop the clause.`,
         range: match.range,
