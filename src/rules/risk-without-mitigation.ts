@@ -43,10 +43,15 @@ export const riskWithoutMitigation = defineRule({
       else if (unit.type === 'listItem' && leadIn && leadIn.section === unit.section && isMitigationLeadIn(leadIn.text)) mitigationLists.add(listOf(topLevelLists, unit));
       else if (unit.type !== 'listItem') leadIn = undefined;
     }
-    // "- Learning curve …" then "- Mitigated: clear documentation": the next item of the list answers it.
+    // "- Learning curve …" then "- Mitigated: clear documentation": a mitigation item answers the risks listed since the previous one.
     const answeredByNext = new Set<TextUnit>();
     for (const items of listed.values()) {
-      for (let index = 0; index + 1 < items.length; index++) if (opensWithMitigation(items[index + 1].text)) answeredByNext.add(items[index]);
+      let since = 0;
+      items.forEach((item, index) => {
+        if (!opensWithMitigation(item.text)) return;
+        for (let risk = since; risk < index; risk++) answeredByNext.add(items[risk]);
+        since = index + 1;
+      });
     }
     for (const entry of entries) {
       if (answeredElsewhere(entry) || answeredByNext.has(entry)) continue;

@@ -134,6 +134,7 @@ const EXEMPTIONS: readonly [reason: string, test: (occurrence: Occurrence) => bo
   ['a stated check', ({ statement, entry, isCriterion }) => STATED_CHECK.test(isCriterion ? entry : statement)],
   ['defined right after it', ({ after }) =>
     /^[^,;.]{0,40}?(?:\s*\(|:|,?\s+(?:i\.e\.|e\.g\.|meaning|namely|such as|like)\b|\s+(?:with no|without|instead of|rather than)\b)|^[^;.]{0,50}?,?\s+(?:by|returning|leaving|keeping|showing|using|via|containing|consisting of|made of)\s+\w/i.test(after)],
+  ['what it rules out ("a user-friendly error message if startup fails, rather than a crash trace")', ({ after }) => /^[^.;]{0,100}?\b(?:rather than|instead of)\s+\w/i.test(after)],
   ['its content enumerated ("a comprehensive guide explaining concepts, commands, and workflows", "comprehensive documentation for package workflows: creation, building, and publishing")', ({ after, following }) =>
     /^(?:[^;.]|\.(?=\w)){0,50}?\s+(?:explaining|describing|listing|covering|with|including)\s+[^.;,]+,[^.;]*\b(?:and|or)\s+\w/i.test(after) || /^[^.;:\n]{0,60}:[ \t]*[^.;:,\n]+,[^.;\n]*\b(?:and|or)\s+\w/i.test(following)],
   ['spelled out by the list its statement introduces ("appropriate transformations ...:" and the list)', ({ following }) => /^[^\n]*:[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*(?:[-*+]|\d+[.)])[ \t]/.test(following)],
@@ -143,6 +144,7 @@ const EXEMPTIONS: readonly [reason: string, test: (occurrence: Occurrence) => bo
   ['defined by a cited requirement ("the same smooth crossfade as FR-010")', ({ statement }) => [...statement.matchAll(REQUIREMENT_ID)].some((id) => id.index > 12)],
   ['a technical term ("instantaneous frequency", "quick overview")', ({ phrase, after }) =>
     (phrase === 'instantaneous' && /^\s+(?:[\w-]+\s+){0,2}(?:level|frequency|value|phase|power|amplitude|rate|velocity|position|gain|pitch)\b/i.test(after)) ||
+    (phrase === 'responsive' && /^\s+(?:grid system|utilit(?:y|ies)|breakpoints?|(?:css |utility )?classes|props|modifiers|variants)\b/i.test(after)) ||
     (phrase === 'quick' && /^\s+(?:overview|summary|reference|start|look|check|guide|tour|links?|actions?|search|find|filters?|access|switcher|menu|launcher|picker|reply|replies|settings|toggles?)\b/i.test(after))],
   ['a condition, not the outcome ("when properly configured", "in rapid succession")', ({ statement, before, after }) =>
     /\b(?:when|whenever|if|while|once|unless|in)\s+(?:[\w'-]+\s+){0,3}$/i.test(before) && !/\b(?:shall|must)\b/i.test(after.split(/[,;.]/)[0]) && !/^\s*(?:when|if|while)\b/i.test(statement.trim())],
@@ -154,12 +156,12 @@ const EXEMPTIONS: readonly [reason: string, test: (occurrence: Occurrence) => bo
     /^\s+(?:[\w-]+\s+){0,2}(?:messages?|errors?|feedback|notifications?|prompts?)\b[^.;]{0,50}?\bwith\s+(?:[\w-]+\s+){0,2}(?:explanations?|guidance|instructions?|steps|details?|hints?|suggest\w*|reasons?|causes?|remed(?:y|ies)|corrective)\b/i.test(after)],
   ['a quantity a prohibition rules out ("SHALL NOT present several tasks"): more than one', ({ phrase, head }) => /^(?:several|many|multiple|some)$/.test(phrase) && /\b(?:shall|must|should|may)\s+not\b[^.;]*$/i.test(head)],
   ['a fit to each case ("appropriate credentials for each gateway type")', ({ phrase, after }) => phrase === 'appropriate' && /^\s+(?:[\w-]+\s+){1,3}for\s+(?:each|every)\b/i.test(after)],
-  ['a sufficiency its outcome decides ("sufficient spacing so that no part of the header overlaps")', ({ phrase, after }) => /^(?:sufficient|adequate|enough)$/.test(phrase) && /^\s+(?:[\w-]+\s+){0,3}(?:so that|such that)\b/i.test(after)],
+  ['a sufficiency its outcome decides ("sufficient spacing so that no part of the header overlaps")', ({ phrase, after }) => /^(?:sufficient|adequate|enough)$/.test(phrase) && /^\s+(?:[\w-]+\s+){0,3}(?:so that|such that|to\s+(?!the\b|a\b|an\b)[a-z]+)\b/i.test(after)],
   ['a holding checked against the need ("WHEN the user has sufficient credits")', ({ phrase, before }) => /^(?:sufficient|adequate|enough)$/.test(phrase) && /\b(?:has|have|having|had|holds?|holding)\s+$/i.test(before)],
   ['a kind of artifact, not a bound ("a minimal Typer application stub")', ({ phrase, before }) => phrase === 'minimal' && /\b(?:a|an|this|that)\s+$/i.test(before)],
   ['a fallback the statement names ("degrade gracefully to discovery mode", "degrade gracefully when ... (no exceptions)")', ({ phrase, before, after }) =>
     /^graceful(?:ly)?$/.test(phrase) &&
-    ((/\b(?:degrades?|degrading|fall(?:s|ing)?\s+back)\s+$/i.test(before) && /^\s+to\s+\w/i.test(after)) || /^\s+(?:degrades?|degrading|falls?\s+back)\s+to\s+\w/i.test(after) || /\(\s*\w/.test(after.split(/[.;](?=\s|$)/)[0]))],
+    ((/\b(?:degrades?|degrading|fall(?:s|ing)?\s+back)\s+$/i.test(before) && /^\s+to\s+\w/i.test(after)) || /^\s+(?:degrades?|degrading|degradation|falls?\s+back|fallback)\s+to\s+\w/i.test(after) || /\(\s*\w/.test(after.split(/[.;](?=\s|$)/)[0]))],
   ['inside a parenthetical', ({ entry, index }) => insideParentheses(entry, index)],
   ['a purpose, not the obligation', ({ before }) => /\b(?:to|for|so that|in order to)\s+(?:be\s+|the\s+|a\s+|an\s+|more\s+)?$/i.test(before)],
   ['in a rationale clause ("so that the UI stays responsive", "so callers can handle each appropriately", ", making it more responsive")', ({ head }) => /\b(?:so that|in order to|because|since|which (?:keeps|makes|lets))\b|\bso\s+(?:[\w'-]+\s+){1,3}(?:can|could|may|will)\s+(?:[\w'-]+\s+){0,4}$|,\s*(?:providing|ensuring|giving|allowing|enabling|avoiding|preventing|making)\s+(?:[\w'-]+\s+){0,3}$/i.test(head)],

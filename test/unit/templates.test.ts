@@ -52,7 +52,9 @@ describe('built-in templates', () => {
     assert.deepEqual(sectionFindings(kiro, 'kiro'), []);
     const titles: Record<string, string[]> = {
       'tech-spec': ['概述', '問題提起', '요구사항', 'Criterios de éxito', 'Riscos', 'Dépendances', 'Testplan'],
-      'spec-kit': ['用户场景与测试', '要件', '성공 기준', 'Escenarios de usuario y pruebas', 'Requisitos', 'Critères de succès', 'Erfolgskriterien', 'Вимоги', 'Критерии успеха'],
+      'spec-kit': ['用户场景与测试', '要件', '성공 기준', 'Escenarios de usuario y pruebas', 'Requisitos', 'Critères de succès', 'Erfolgskriterien', 'Вимоги', 'Критерии успеха',
+        // Presence notes, in the template's words and translated.
+        'Success Criteria *(mandatory, testable)*', 'Success Criteria *(obbligatorio)*', 'Requisitos (obligatorio)', 'Erfolgskriterien (erforderlich)', '成功标准（必填）', 'Вимоги (обов’язково)'],
       'openspec-proposal': ['Чому', 'Що змінюється', 'Вплив', 'Почему', 'Что меняется', 'Влияние', 'Context', 'Scope', 'What', '影响评估', 'Impact Assessment', 'Цель', 'Подход', 'Goal', '方案概述', '影响面', '目标/动机', 'Intent', 'Решение', '什么会改变'],
       'openspec-spec': ['ADDED Requirements', 'Вимоги'],
     };

@@ -102,9 +102,14 @@ describe('language rules', () => {
       '- **REQ-28**: Startup shall fail fast with a clear error when the token is missing.',
       '- **REQ-29**: Answer types shall be chosen in the quick settings panel.',
       '- **REQ-30**: The chapter shall state what readers will not learn yet to set appropriate expectations.',
+      '- **REQ-31**: If WebGL fails, the renderer shall provide graceful degradation to CSS-based visuals.',
+      '- **REQ-32**: The player shall emit timing signals sufficient to compute seek latency.',
+      '- **REQ-33**: Layouts shall use the responsive grid system of the component library.',
+      '- **REQ-34**: The app shall show a user-friendly error message if startup fails, rather than a crash trace.',
+      '- **REQ-35**: The dashboard shall show a responsive grid of thumbnails.',
       '',
     ].join('\n');
-    assert.deepEqual(terms(text), ['many', 'fast', 'fast', 'comprehensive', 'gracefully', 'minimal', 'sufficient']);
+    assert.deepEqual(terms(text), ['many', 'fast', 'fast', 'comprehensive', 'gracefully', 'minimal', 'sufficient', 'responsive']);
   });
 
   it('vague-term leaves a word the document binds to a value elsewhere ("immediately (within 500ms)")', () => {
@@ -351,6 +356,8 @@ describe('structured TPM rules', () => {
   it('risk-without-mitigation takes a "Mitigated:" item as the answer to the risk listed right before it', () => {
     const text = '## Risks\n\n- Temporary: learning curve for new contributors\n- Mitigated: clear documentation and consistent patterns\n- Paths may break after the refactor\n';
     assert.deepEqual(run(text, 'risk-without-mitigation').map((finding) => finding.start.line), [5]);
+    const shared = '## Risk Assessment\n\n- **Medium Risk**: FFmpeg integration and LGPL compliance\n- **Medium Risk**: audio capture differs per platform\n- **Mitigation**: platform testing, hardware fallbacks, quality presets\n- **Medium Risk**: storage fills up during long recordings\n';
+    assert.deepEqual(run(shared, 'risk-without-mitigation').map((finding) => finding.start.line), [6], 'a mitigation item answers every risk listed since the previous one');
   });
 
   it('risk-without-mitigation takes a check the risk sentence plans, in Chinese, as its handling', () => {

@@ -361,7 +361,7 @@ describe('traceability index', () => {
     assert.deepEqual(summary(index).filter((entry) => entry.includes('orphan-task')), ['.kiro/specs/login/tasks.md:17 orphan-task']);
   });
 
-  it("reads Kiro's optional tasks (\"- [ ]* 3.1\"), and a group whose sub-tasks each say what they serve is their heading", async () => {
+  it("reads Kiro's optional and in-progress tasks (\"- [ ]* 3.1\", \"- [-] 6.\"), and a group whose sub-tasks each say what they serve is their heading", async () => {
     const tasks = [
       '# Implementation Plan',
       '',
@@ -384,6 +384,12 @@ describe('traceability index', () => {
       '  - _Requirements: All requirements for validation_',
       '',
       '- [ ]* 5. Remember the device',
+      '',
+      '- [-] 6. Prepare for distribution',
+      '  - [x] 6.1 Create the .vscodeignore file',
+      '',
+      '- [-] 7. Sign out everywhere',
+      '  - _Requirements: 2.1_',
       '',
     ].join('\n');
     const { index } = await indexOf({ '.kiro/specs/login/requirements.md': KIRO_REQUIREMENTS, '.kiro/specs/login/tasks.md': tasks });

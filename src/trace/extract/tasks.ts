@@ -11,7 +11,8 @@ import { firstLine, placeOf } from './place.js';
 import { taskLabelsOf } from './work-items.js';
 
 const TASK_ID = /^\s*(?:\*\*)?(T\d{1,4}(?:\.\d{1,3})*[a-z]?|\d{1,3}(?:\.\d{1,3})*)(?=[.):*\s]|$)/;
-const OPTIONAL_TASK = /^\[([ xX])\]\*[ \t]*/;
+/** Kiro's task marks that Markdown reads as text: optional "[ ]*" and in-progress "[-]". */
+const KIRO_TASK_MARK = /^\[([ xX-])\](?:\*[ \t]*|[ \t]+)/;
 const CHECKPOINT = /\bcheckpoint\b|检查点|檢查點|チェックポイント/i;
 
 /** "Phase 3: User Story 1", "User Stories 1 & 2", "User Story 1+2", "US3 - Export". */
@@ -54,7 +55,7 @@ export function phaseKind(section: Section | undefined): { kind: PhaseKind; stor
 
 /** A task whose title says it is process work: "Final integration and validation", "Run the full test suite", "Update CHANGELOG.md". */
 const PROCESS_TITLE =
-  /^(?:final\b|run (?:the )?(?:full |complete |whole |all )?(?:test|check|lint|build|suite)|run\s+`?(?:npm|pnpm|yarn|bun|npx|cargo|go|make|dotnet|mvn|gradlew?|\.\/gradlew|uv|poetry|pytest|tox)\b[^\n]{0,40}?\b(?:build|test|tests|lint|check|typecheck|vet|clippy|fmt|format)\b|verify\b|validate\b|testing and (?:validation|verification|qa)\b|update (?:the )?(?:version|docs?\b|documentation|changelog|readme)|(?:write|create|add|update) (?:the )?(?:user )?(?:docs?\b|documentation|guide|changelog|release notes)|(?:documentation|docs)\b|document\b|prepare (?:an? |the )?(?:\w+ )?release\b|release\b|publish\b|bump\b|commit\b|checkpoint\b|polish\b|clean ?up\b|wrap[- ]up\b|(?:create|add|update) (?:the |an )?(?:index|barrel) file|export (?:all )?(?:the )?(?:modules|components|classes)\b|build(?:\s+(?:and\s+(?:verify|run|test)|clean|all)\b|\s+the\s+\S+\s+(?:plugin|project|app|solution|target|binary)\b|\s*:)|fix (?:any |all )?(?:compiler |build |lint )?warnings|(?:add|install)\b[^\n]{0,40}\bdependenc(?:y|ies)\b(?![^\n]{0,30}\b(?:graph|resolution|check|injection)\b)|(?:register|add) .{0,60}\b(?:in|to) (?:the )?(?:tests\/)?cmakelists|最终|验证|更新文档|编写文档|发布|运行全量测试)/i;
+  /^(?:final\b|run (?:the )?(?:full |complete |whole |all )?(?:test|check|lint|build|suite)|run\s+`?(?:npm|pnpm|yarn|bun|npx|cargo|go|make|dotnet|mvn|gradlew?|\.\/gradlew|uv|poetry|pytest|tox)\b[^\n]{0,40}?\b(?:build|test|tests|lint|check|typecheck|vet|clippy|fmt|format)\b|verify\b|validate\b|testing and (?:validation|verification|qa)\b|update (?:the )?(?:version|docs?\b|documentation|changelog|readme)|(?:write|create|add|update) (?:the )?(?:user )?(?:docs?\b|documentation|guide|changelog|release notes)|(?:documentation|docs)\b|document\b|prepare (?:an? |the )?(?:\w+ )?release\b|prepare (?:for )?(?:the )?(?:distribution|packaging|publishing|deployment)\b|release\b|publish\b|bump\b|commit\b|checkpoint\b|polish\b|clean ?up\b|wrap[- ]up\b|(?:create|add|update) (?:the |an )?(?:index|barrel) file|export (?:all )?(?:the )?(?:modules|components|classes)\b|build(?:\s+(?:and\s+(?:verify|run|test)|clean|all)\b|\s+the\s+\S+\s+(?:plugin|project|app|solution|target|binary)\b|\s*:)|fix (?:any |all )?(?:compiler |build |lint )?warnings|(?:add|install)\b[^\n]{0,40}\bdependenc(?:y|ies)\b(?![^\n]{0,30}\b(?:graph|resolution|check|injection)\b)|(?:register|add) .{0,60}\b(?:in|to) (?:the )?(?:tests\/)?cmakelists|最终|验证|更新文档|编写文档|发布|运行全量测试)/i;
 
 /** Wiring a piece into the app's entry point ("Register router in `api/app/main.py`", "Export the model in `__init__.py`"). */
 const WIRING_TITLE = /^(?:register|wire|mount|hook|plug|export|integrate|include)\b[^\n]{0,80}?\b(?:in|into|to|from|with)\s+`?(?:[\w./-]*\/)?(?:main|app|index|server|__init__|program|mod|lib|module)\.(?:py|ts|tsx|js|jsx|mjs|go|rs|cs|java|kt)\b/i;
@@ -96,17 +97,17 @@ export function tasksOf(doc: SpecDocument): TaskOutline {
     if (node.type === 'list' && (isChecklistLeadIn(previous) || isChecklistSection(sectionAt(doc.sections, startOf(node))))) return;
     const item = node.type === 'listItem' ? (node as ListItem) : undefined;
     const paragraph = item?.children.find((child): child is Paragraph => child.type === 'paragraph');
-    // Kiro marks optional tasks "- [ ]* 19.1 …", which Markdown reads as text, not a checkbox.
-    const optional = item && item.checked == null && paragraph ? OPTIONAL_TASK.exec(doc.text.slice(startOf(paragraph), startOf(paragraph) + 8)) : null;
-    if (item && (typeof item.checked === 'boolean' || optional)) {
-      const start = paragraph ? startOf(paragraph) + (optional?.[0].length ?? 0) : startOf(item);
+    // Kiro marks optional tasks "- [ ]* 19.1 …" and tasks in progress "- [-] 10. …", which Markdown reads as text, not a checkbox.
+    const marked = item && item.checked == null && paragraph ? KIRO_TASK_MARK.exec(doc.text.slice(startOf(paragraph), startOf(paragraph) + 8)) : null;
+    if (item && (typeof item.checked === 'boolean' || marked)) {
+      const start = paragraph ? startOf(paragraph) + (marked?.[0].length ?? 0) : startOf(item);
       const lineEnd = doc.lines.lineEnd(doc.lines.lineAt(start));
       const task: TraceTask = {
         ...placeOf(doc.lines, { start, end: Math.max(start, lineEnd) }),
         id: TASK_ID.exec(doc.text.slice(start, lineEnd))?.[1],
         labels: taskLabelsOf(doc.text.slice(start, lineEnd)),
-        title: firstLine(paragraph ? plainText(paragraph).slice(optional?.[0].length ?? 0) : '', 160),
-        done: optional ? optional[1] !== ' ' : item.checked === true,
+        title: firstLine(paragraph ? plainText(paragraph).slice(marked?.[0].length ?? 0) : '', 160),
+        done: marked ? /[xX]/.test(marked[1]) : item.checked === true,
         ...phaseOf(sectionAt(doc.sections, startOf(item))),
       };
       entries.push({ span: { start: startOf(item), end: endOf(item) }, task });
