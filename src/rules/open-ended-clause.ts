@@ -29,7 +29,8 @@ export const openEndedClause = defineRule<WordingOptions>({
       // "/etc/hosts": a path, not an abbreviation.
       if (/^etc\.?$/i.test(match.phrase) && (/[/\\~]$/.test(match.unit.text.slice(0, match.index)) || match.unit.text[match.index + 3] === '/')) continue;
       // "(init, update, etc.)": examples of a set the sentence already names; "0.001, 0.006, etc." and '"_1", "_2", etc.': a series.
-      if (insideParentheses(match.unit.text, match.index) || /\d[\d.%]*["'`”’]?,\s*$/.test(match.unit.text.slice(Math.max(0, match.index - 12), match.index))) continue;
+      // (Quoted text is blanked in the unit, so the series is read in the document's own text.)
+      if (insideParentheses(match.unit.text, match.index) || /\d[\d.%]*["'`”’]?,\s*$/.test(context.doc.text.slice(Math.max(0, match.range.start - 12), match.range.start))) continue;
       // "left, right, left, etc.": a pattern that repeats, so the list is defined.
       if (repeatsPattern(match.unit.text.slice(Math.max(0, match.index - 200), match.index))) continue;
       // "characters such as ;, | and &, etc.": examples of a class the sentence names.
