@@ -46,7 +46,7 @@ const TITLES = {
   priorArt: ['现有方案', '先例', '先行事例', '선행 사례', 'Trabajo previo', 'Trabalhos anteriores', 'Travaux antérieurs', 'État de l’art', 'Stand der Technik'],
   futurePossibilities: ['未来可能性', '未来工作', '將來的可能性', '将来の可能性', '今後の展望', '향후 가능성', '향후 과제', 'Posibilidades futuras', 'Trabajo futuro', 'Possibilidades futuras', 'Trabalhos futuros', 'Perspectives', 'Évolutions futures', 'Zukünftige Möglichkeiten', 'Ausblick'],
   why: ['原因', '为什么', '為什麼', 'なぜ', '이유', '왜', 'Por qué', 'Por quê', 'Por que', 'Pourquoi', 'Warum', 'Чому', 'Навіщо', 'Почему', 'Зачем'],
-  whatChanges: ['变更内容', '變更內容', '变更点', '什么会改变', '改变什么', '变更', '修改内容', '方案概述', '方案', '解决方案', '實作方案', '変更内容', '변경 사항', 'Qué cambia', 'Cambios', 'O que muda', 'Mudanças', 'Ce qui change', 'Changements', 'Was sich ändert', 'Änderungen', 'Що змінюється', 'Зміни', 'Что меняется', 'Изменения'],
+  whatChanges: ['变更内容', '變更內容', '变更点', '什么会改变', '改变什么', '变更', '修改内容', '变更范围', '方案概述', '方案', '解决方案', '實作方案', '変更内容', '변경 사항', 'Qué cambia', 'Cambios', 'O que muda', 'Mudanças', 'Ce qui change', 'Changements', 'Was sich ändert', 'Änderungen', 'Що змінюється', 'Зміни', 'Что меняется', 'Изменения'],
   capabilities: ['能力', '機能', 'ケイパビリティ', '기능', '역량', 'Capacidades', 'Capacités', 'Fähigkeiten', 'Можливості', 'Возможности'],
   impact: ['影响', '影響', '影响面', '影响范围', '影响评估', '影響評估', '影响分析', '影響範囲', '影響評価', '영향', '영향 평가', 'Impacto', 'Impact', 'Auswirkungen', 'Вплив', 'Влияние'],
   purpose: ['目的', '목적', 'Propósito', 'Objeto', 'Objetivo', 'But', 'Zweck', 'Призначення', 'Назначение'],

@@ -21,8 +21,8 @@ export const ESCAPE_CLAUSES = [
 const NAMED_CONDITION = /^\s+(?:by|in|under|for|to|per)\b/i;
 /** "... inline as appropriate. Use constexpr for pure functions; ...": the next sentence says when. */
 const RESOLVED_NEXT = /^[^.!?\n]{0,40}[.!?]\s+(?:use|apply|choose|select|prefer|for|when|if|where|only)\b/i;
-/** "... otherwise within -120 dB", "if possible, or auto-selects the only change": what happens when it is not possible. */
-const FALLBACK = /^(?:[^.!?\n]{0,60}?\b(?:otherwise|else|if not|failing that|falls? back|fallback|at least|at minimum|or (?:else )?within)\b|,\s+or\s+(?:else\s+)?\w)/i;
+/** "... otherwise within -120 dB", "if possible, or auto-selects the only change", "where applicable, and … where conventions do not exist": what happens when it does not apply. */
+const FALLBACK = /^(?:[^.!?\n]{0,60}?\b(?:otherwise|else|if not|failing that|falls? back|fallback|at least|at minimum|or (?:else )?within)\b|,\s+or\s+(?:else\s+)?\w|[^.!?\n]{0,80}?\b(?:where|when|if)\s+[^.!?\n]{0,40}?\b(?:do(?:es)?\s+not|don'?t|doesn'?t|is\s+not|are\s+not|isn'?t|aren'?t)\b)/i;
 
 function isPermission(sentence: string): boolean {
   return /\bMAY\b|\bmay\s+(?:be|also|optionally)\b/.test(sentence) && !/\b(?:shall|must|should|will|required to|needs? to)\b/i.test(sentence);

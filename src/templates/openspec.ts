@@ -17,7 +17,7 @@ export const openspecProposalTemplate: Template = {
       '### New Capabilities\n\n- `TBD`: what the new capability covers\n\n### Modified Capabilities\n\n- `TBD`: which requirement changes'),
     {
       ...section('impact', 'Impact', 'other', 'recommended',
-        ['Impacts', 'Impact Assessment', 'Impact Analysis', 'Affected Areas', 'Affected Specs', 'Specifications Affected', 'Affected Code', 'Affected Files', 'Files to Update', 'Breaking Changes', 'Migration', ...translated('impact')],
+        ['Impacts', 'Impact Assessment', 'Impact Analysis', 'Affected Areas', 'Affected Specs', 'Specifications Affected', 'Affected Code', 'Affected Files', 'Files to Update', 'Breaking Changes', 'Migration', 'Expected Impact', ...translated('impact')],
         '- Affected code, APIs, dependencies and systems: TBD'),
       keywords: ['affected', 'implementation', 'files', 'migration', 'breaking', 'compatibility', 'deltas'],
     },

@@ -147,6 +147,9 @@ describe('traceability index', () => {
       '.kiro/specs/login/tasks.md:10 orphan-task',
       '.kiro/specs/login/tasks.md:8 unknown-requirement-reference 1.9',
     ]);
+    // A requirement its own title puts off for later needs no task yet.
+    const later = await indexOf({ '.kiro/specs/login/requirements.md': KIRO_REQUIREMENTS.replace('### Requirement 2: Sign out', '### Requirement 2: Sign out (Future)'), '.kiro/specs/login/tasks.md': KIRO_TASKS });
+    assert.ok(!summary(later.index).some((entry) => entry.includes('requirement-without-task')), summary(later.index).join('\n'));
   });
 
   it('reads Kiro lists in their written forms', () => {

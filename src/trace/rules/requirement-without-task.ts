@@ -29,9 +29,12 @@ function isImplemented(feature: FeatureTrace, requirement: TraceRequirement): bo
   });
 }
 
-/** The tasks file says the requirement is put off ("US8 is excluded from this task list"): the plan accounts for it. */
+/** Marked for later in its own title: "Requirement 7: Hot Reload Support (Future)". */
+const FUTURE_TITLE = /\((?:future|deferred|later|post[- ]mvp|out of scope|not in scope|phase [2-9]|v[2-9])(?:[,;][^)]*)?\)|\[(?:future|deferred)\]/i;
+
+/** The tasks file says the requirement is put off ("US8 is excluded from this task list"), or its title does: the plan accounts for it. */
 function isDeferred(requirement: TraceRequirement): boolean {
-  return requirement.citedBy.some((cited) => cited.file.role === 'tasks' && cited.citation.deferred);
+  return FUTURE_TITLE.test(requirement.definition.title) || requirement.citedBy.some((cited) => cited.file.role === 'tasks' && cited.citation.deferred);
 }
 
 /** The families whose requirements the feature's tasks cite by convention: Kiro lists and story tags whenever used, ids when most are cited. */
