@@ -29,6 +29,9 @@ function tabUri(tab: vscode.Tab): vscode.Uri | undefined {
   return tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
 }
 
+/** After VS Code's lens request debounce (a moving average of the provider's time, at least 250 ms). */
+const LENS_RETRY_MS = 1000;
+
 /**
  * Everything that needs the engine, created on first use after activation: the service,
  * diagnostics, providers and command bodies that `extension.ts` forwards to.
@@ -67,6 +70,7 @@ export function createFeatures(context: vscode.ExtensionContext, output: vscode.
   };
   // A config file being saved fires several events (truncate, write): read it once it settles.
   let configTimer: ReturnType<typeof setTimeout> | undefined;
+  let lensTimer: ReturnType<typeof setTimeout> | undefined;
   const configChanged = () => {
     clearTimeout(configTimer);
     configTimer = setTimeout(recheck, 150);
@@ -111,6 +115,7 @@ export function createFeatures(context: vscode.ExtensionContext, output: vscode.
     watcher.onDidCreate(configChanged),
     watcher.onDidDelete(configChanged),
     { dispose: () => clearTimeout(configTimer) },
+    { dispose: () => clearTimeout(lensTimer) },
     files.onDidCreate((uri) => guarded('tracing', () => trace.fileChanged(uri))),
     files.onDidChange((uri) => guarded('tracing', () => trace.fileChanged(uri))),
     files.onDidDelete((uri) => trace.fileDeleted(uri)),
@@ -150,7 +155,10 @@ export function createFeatures(context: vscode.ExtensionContext, output: vscode.
     visibleEditorsChanged(editors: readonly vscode.TextEditor[]): void {
       for (const editor of editors) if (!diagnostics.collection.has(editor.document.uri)) void diagnostics.check(editor.document);
       // A newly shown editor first draws the lenses VS Code cached for its document: have it ask for the current ones.
+      // VS Code drops that debounced request if the editor loses focus first, so ask once more after the debounce.
       events.lensesChanged.fire();
+      clearTimeout(lensTimer);
+      lensTimer = setTimeout(() => events.lensesChanged.fire(), LENS_RETRY_MS);
     },
     activeEditorChanged(editor: vscode.TextEditor | undefined): void {
       guarded('following the editor', () => view.follow(editor));
