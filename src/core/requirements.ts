@@ -134,8 +134,10 @@ const MARKED = /❌|⚠️?|🔄|✅|\b(?:NOT MET|NOT VERIFIED|UNVERIFIED|PARTIA
 /** "THE test SHALL FAIL", "reporting a FAIL": the word is behaviour the sentence asks for, not a status. */
 const STATUS_AS_BEHAVIOUR = /\b(?:shall|must|should|will|would|to|a|an|the|reports?|reporting|returns?|returning|outputs?|prints?|printing|shows?|showing|emits?|emitting)\s+$/i;
 
+const EVERY_MARKED = new RegExp(MARKED.source, 'g');
+
 export function markedStatus(text: string): { status: TraceStatus; marker: string } | undefined {
-  for (const marker of text.matchAll(new RegExp(MARKED.source, 'g'))) {
+  for (const marker of text.matchAll(EVERY_MARKED)) {
     if (STATUS_AS_BEHAVIOUR.test(text.slice(Math.max(0, marker.index - 20), marker.index))) continue;
     const status = traceStatus(marker[0]);
     return status ? { status, marker: marker[0] } : undefined;

@@ -24,6 +24,7 @@ const RESOLVED_NEXT = /^[^.!?\n]{0,40}[.!?]\s+(?:use|apply|choose|select|prefer|
 /** "... otherwise within -120 dB", "if possible, or auto-selects the only change", "where applicable, and … where conventions do not exist": what happens when it does not apply. */
 const FALLBACK = /^(?:[^.!?\n]{0,60}?\b(?:otherwise|else|if not|failing that|falls? back|fallback|at least|at minimum|or (?:else )?within)\b|,\s+or\s+(?:else\s+)?\w|[^.!?\n]{0,80}?\b(?:where|when|if)\s+[^.!?\n]{0,40}?\b(?:do(?:es)?\s+not|don'?t|doesn'?t|is\s+not|are\s+not|isn'?t|aren'?t)\b)/i;
 
+/** A sentence whose only modal is MAY grants a permission; it asks for nothing. */
 function isPermission(sentence: string): boolean {
   return /\bMAY\b|\bmay\s+(?:be|also|optionally)\b/.test(sentence) && !/\b(?:shall|must|should|will|required to|needs? to)\b/i.test(sentence);
 }
