@@ -156,6 +156,8 @@ const EXEMPTIONS: readonly [reason: string, test: (occurrence: Occurrence) => bo
     /^\s+(?:[\w-]+\s+){0,2}(?:messages?|errors?|feedback|notifications?|prompts?)\b[^.;]{0,50}?\bwith\s+(?:[\w-]+\s+){0,2}(?:explanations?|guidance|instructions?|steps|details?|hints?|suggest\w*|reasons?|causes?|remed(?:y|ies)|corrective)\b/i.test(after)],
   ['a quantity a prohibition rules out ("SHALL NOT present several tasks"): more than one', ({ phrase, head }) => /^(?:several|many|multiple|some)$/.test(phrase) && /\b(?:shall|must|should|may)\s+not\b[^.;]*$/i.test(head)],
   ['a fit to each case ("appropriate credentials for each gateway type")', ({ phrase, after }) => phrase === 'appropriate' && /^\s+(?:[\w-]+\s+){1,3}for\s+(?:each|every)\b/i.test(after)],
+  // 11 of the 15 labeled "the appropriate …" findings were false: the set it picks from is stated elsewhere.
+  ['a selection from a known set ("call the appropriate update endpoint", "with the appropriate protocol handler")', ({ phrase, before }) => phrase === 'appropriate' && /\bthe\s+$/i.test(before)],
   ['a sufficiency its outcome decides ("sufficient spacing so that no part of the header overlaps")', ({ phrase, after }) => /^(?:sufficient|adequate|enough)$/.test(phrase) && /^\s+(?:[\w-]+\s+){0,3}(?:so that|such that|to\s+(?!the\b|a\b|an\b)[a-z]+)\b/i.test(after)],
   ['a holding checked against the need ("WHEN the user has sufficient credits")', ({ phrase, before }) => /^(?:sufficient|adequate|enough)$/.test(phrase) && /\b(?:has|have|having|had|holds?|holding)\s+$/i.test(before)],
   ['a kind of artifact, not a bound ("a minimal Typer application stub")', ({ phrase, before }) => phrase === 'minimal' && /\b(?:a|an|this|that)\s+$/i.test(before)],

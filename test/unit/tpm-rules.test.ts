@@ -107,9 +107,11 @@ describe('language rules', () => {
       '- **REQ-33**: Layouts shall use the responsive grid system of the component library.',
       '- **REQ-34**: The app shall show a user-friendly error message if startup fails, rather than a crash trace.',
       '- **REQ-35**: The dashboard shall show a responsive grid of thumbnails.',
+      '- **REQ-36**: The workflow shall run each call with the appropriate protocol handler.',
+      '- **REQ-37**: The form shall show an appropriate error message.',
       '',
     ].join('\n');
-    assert.deepEqual(terms(text), ['many', 'fast', 'fast', 'comprehensive', 'gracefully', 'minimal', 'sufficient', 'responsive']);
+    assert.deepEqual(terms(text), ['many', 'fast', 'fast', 'comprehensive', 'gracefully', 'minimal', 'sufficient', 'responsive', 'appropriate']);
   });
 
   it('vague-term leaves a word the document binds to a value elsewhere ("immediately (within 500ms)")', () => {
