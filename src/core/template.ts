@@ -40,6 +40,12 @@ export const templateSectionSchema = z.strictObject({
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date, YYYY-MM-DD')
     .optional()
     .describe('The date the template gained this section: specs started earlier (front matter date, or a "Start Date:" or "Created:" line) are not asked for it.'),
+  notWith: z
+    .array(z.string().min(1))
+    .optional()
+    .describe(
+      "Headings only an earlier version of the template had, which did not have this section: a document with one of them is not asked for it (spec-kit's early template, with 'Execution Flow (main)', had no Success Criteria).",
+    ),
   within: z
     .string()
     .optional()

@@ -21,8 +21,12 @@ export const specKitTemplate: Template = {
       '### Functional Requirements\n\n- **FR-001**: System MUST TBD.'),
     section('key-entities', 'Key Entities', 'other', 'optional', ['Entities', 'Data Model', 'Key Entity', ...translated('keyEntities')],
       '- **Entity**: TBD', 'requirements'),
-    section('success-criteria', 'Success Criteria', 'success-criteria', 'required', ['Measurable Outcomes', 'Success Metrics', 'Outcomes', ...translated('successCriteria', 'measurableOutcomes')],
-      '### Measurable Outcomes\n\n- **SC-001**: TBD measurable outcome (time, percentage, count or rate).'),
+    {
+      ...section('success-criteria', 'Success Criteria', 'success-criteria', 'required', ['Measurable Outcomes', 'Success Metrics', 'Outcomes', ...translated('successCriteria', 'measurableOutcomes')],
+        '### Measurable Outcomes\n\n- **SC-001**: TBD measurable outcome (time, percentage, count or rate).'),
+      // spec-kit's early spec template (with its execution flow and review checklist) had no Success Criteria.
+      notWith: ['Execution Flow (main)', 'Review & Acceptance Checklist', 'Execution Status'],
+    },
     section('assumptions', 'Assumptions', 'other', 'optional', ['Assumption', 'Assumptions and Dependencies', 'Dependencies and Assumptions', ...translated('assumptions')],
       '- TBD: what this spec assumes about users, data and systems.'),
   ],

@@ -66,6 +66,12 @@ describe('built-in templates', () => {
     }
   });
 
+  it("does not ask a spec on spec-kit's early template (its 'Execution Flow (main)') for the Success Criteria that template lacked", () => {
+    const early = '# Feature Specification: Export\n\n## Execution Flow (main)\n\n1. Parse the description.\n\n## User Scenarios & Testing *(mandatory)*\n\n### Primary User Story\n\nAn analyst exports a report.\n\n## Requirements *(mandatory)*\n\n- **FR-001**: System MUST export PDF.\n';
+    assert.deepEqual(sectionFindings(early, 'spec-kit').map((finding) => finding.data?.section), []);
+    assert.deepEqual(sectionFindings(early.replace('## Execution Flow (main)', '## Overview'), 'spec-kit').map((finding) => finding.data?.section), ['success-criteria']);
+  });
+
   it("takes requirements written as headings of their own ('## REQ-AS-001: …') as the requirements section", () => {
     const text = '# Apple Speech — Requirements\n\n## Introduction\n\nOn-device speech.\n\n## REQ-AS-001: On-device speech\n\n**EARS:** WHEN the catalog lists the engine, THE SYSTEM SHALL treat it as local.\n';
     assert.deepEqual(sectionFindings(text, 'kiro'), []);
