@@ -57,6 +57,20 @@ function templateAsOf(template: Template, date: string | undefined): Template {
   return dated;
 }
 
+/** The template's version the document follows: sections its earlier version lacked are not asked of a document with that version's headings. */
+const byVersion = new WeakMap<Template, Map<string, Template>>();
+function templateVersionOf(template: Template, doc: SpecDocument): Template {
+  const headings = new Set(doc.sections.map((section) => section.normalizedTitle));
+  const dropped = template.sections.filter((entry) => entry.notWith?.some((title) => headings.has(normalizeTitle(title)))).map((entry) => entry.id);
+  if (dropped.length === 0) return template;
+  let versions = byVersion.get(template);
+  if (!versions) byVersion.set(template, (versions = new Map()));
+  const key = dropped.join(' ');
+  let version = versions.get(key);
+  if (!version) versions.set(key, (version = { ...template, sections: template.sections.filter((entry) => !dropped.includes(entry.id)) }));
+  return version;
+}
+
 /**
  * The document's title: a single level-1 heading that comes first and has sections under
  * it. It names the document; it is not one of its sections.
@@ -94,20 +108,6 @@ function anchorOf(doc: SpecDocument, section: Section, byTitle: Map<string, numb
  * shared by two sections ("Drawbacks and alternatives") or, failing a whole-title match,
  * its parts joined by "and".
  */
-/** The template's version the document follows: sections its earlier version lacked are not asked of a document with that version's headings. */
-const byVersion = new WeakMap<Template, Map<string, Template>>();
-function templateVersionOf(template: Template, doc: SpecDocument): Template {
-  const headings = new Set(doc.sections.map((section) => section.normalizedTitle));
-  const dropped = template.sections.filter((entry) => entry.notWith?.some((title) => headings.has(normalizeTitle(title)))).map((entry) => entry.id);
-  if (dropped.length === 0) return template;
-  let versions = byVersion.get(template);
-  if (!versions) byVersion.set(template, (versions = new Map()));
-  const key = dropped.join(' ');
-  let version = versions.get(key);
-  if (!version) versions.set(key, (version = { ...template, sections: template.sections.filter((entry) => !dropped.includes(entry.id)) }));
-  return version;
-}
-
 export function matchTemplate(doc: SpecDocument, fullTemplate: Template): TemplateMatch {
   const template = templateVersionOf(templateAsOf(fullTemplate, documentDate(doc)), doc);
   const byTitle = titleIndex(template);
