@@ -112,8 +112,20 @@ const UNVERIFIED = /\bnot\s+verified\b|\bunverified\b|\bnot\s+tested\b|\bunteste
 const DEFERRED = /🔄|\bdeferred\b|\bout of scope\b|\bpostponed\b|\bwon'?t\s+do\b/i;
 const MET = /✅|✔|\bmet\b|\bpass(?:es|ed)?\b|\bverified\b|\bdone\b|\bcomplete[d]?\b|\bimplemented\b/i;
 
-/** Words saying an id was withdrawn from the spec. */
+/** Words right around an id that say it does not exist: "FR-013 is not present in spec", "(no FR-013)", "FR-020 (removed)". */
+const DENIED_AFTER = /^[\s)*_:,(-]{0,3}(?:(?:is|was|has been|were|are)\s+)?(?:not\s+(?:present|defined|in\s+(?:the\s+)?spec|used)|removed|dropped|deleted|retired|unused|reserved|skipped|intentionally\s+(?:omitted|skipped|left))/i;
+const DENIED_BEFORE = /(?:\bno|\bwithout|\bremoved|\bdropped|\bdeleted|\bskip(?:ped|ping|s)?)\s+$/i;
+/** Words near an id that say it was withdrawn: "see FR-013 removal below", "**Removed**: FR-013 … was dropped". */
 const WITHDRAWN = /\b(?:removed|dropped|withdrawn|retired|obsolete|superseded|removal)\b/i;
+
+/** The text says the id at `index` of the unit (`range` in the document) is gone on purpose: no reference to check. */
+function saysGone(source: string, range: OffsetRange, unit: TextUnit, index: number, id: string): boolean {
+  return (
+    DENIED_AFTER.test(source.slice(range.end, range.end + 50)) ||
+    DENIED_BEFORE.test(source.slice(Math.max(0, range.start - 20), range.start)) ||
+    WITHDRAWN.test(unit.text.slice(Math.max(0, index - 40), index + id.length + 80))
+  );
+}
 
 const NOT_APPLICABLE = /^\W*(?:n\/?a|not applicable|none|—|-)\b/i;
 
@@ -265,8 +277,7 @@ export function requirementIndexOf(context: AnalysisContext): RequirementIndex {
             occurrence.statusText = cell ? cell.text : marked!.marker;
           }
         }
-        // "see FR-013 removal below", "**Removed**: FR-013 … was dropped": the id is gone on purpose.
-        if (!occurrence.status && WITHDRAWN.test(unit.text.slice(Math.max(0, match.index - 40), match.index + id.length + 80))) occurrence.status = 'not-applicable';
+        if (!occurrence.status && saysGone(context.doc.text, range, unit, match.index, id)) occurrence.status = 'not-applicable';
         references.push(occurrence);
       }
     }

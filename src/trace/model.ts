@@ -66,8 +66,6 @@ export interface TraceCitation extends Place {
   context?: ReferenceContext;
   /** Part of a range ("FR-005 to FR-008"): `end` for the two written ids, `inside` for those between. */
   idRange?: 'end' | 'inside';
-  /** The text says the id is not there ("FR-013 is not present in spec", "(no FR-013)"). */
-  denied?: boolean;
   /** The text puts it off for later ("US8 is excluded from this task list", "deferred to phase 2"). */
   deferred?: boolean;
   /** What a tracking row or checklist item says of the id (met, unmet, not applicable, ...). */

@@ -407,7 +407,7 @@ describe('structured TPM rules', () => {
     assert.deepEqual(terms(text, 'vague-term', { template: 'spec-kit' }), ['easy']);
   });
 
-  it('undefined-requirement-reference leaves an id the spec says it withdrew ("see FR-003 removal below")', () => {
+  it('undefined-requirement-reference leaves an id the spec says it withdrew or lacks ("see FR-003 removal below", "has no FR-099")', () => {
     const text = [
       '## Requirements',
       '',
@@ -419,9 +419,10 @@ describe('structured TPM rules', () => {
       '## Success Criteria',
       '',
       '- **SC-001**: FR-004 holds for 99% of uploads.',
+      '- **SC-002**: Given tasks cite FR-098 but the spec has no FR-099, the validator warns.',
       '',
     ].join('\n');
-    assert.deepEqual(terms(text, 'undefined-requirement-reference', { template: 'spec-kit' }), ['FR-004']);
+    assert.deepEqual(terms(text, 'undefined-requirement-reference', { template: 'spec-kit' }), ['FR-004', 'FR-098']);
   });
 
   it('requirement-without-acceptance takes an inline "Acceptance:" list, or an Independent Test that states its check, as a story\'s acceptance', () => {

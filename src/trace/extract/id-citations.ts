@@ -1,18 +1,10 @@
 /**
  * How a file that is not a spec cites requirement ids, beyond what the id index says: id
- * ranges ("FR-005 to FR-008"), ids the text says are absent ("FR-013 is not present"),
- * deferrals ("US8 is excluded from this task list"), wildcards ("FR-11x"), and "Phase 2"
+ * ranges ("FR-005 to FR-008"), deferrals ("US8 is excluded from this task list"), wildcards ("FR-11x"), and "Phase 2"
  * in a tasks file, which names a phase of the same plan, not another document.
  */
 import { REQUIREMENT_ID, sentenceAround, type IdOccurrence } from '../../core/requirements.js';
 
-/** Words around an id that say it does not exist: "FR-013 is not present in spec", "(no FR-013)", "FR-020 (removed)". */
-const DENIED_AFTER = /^[\s)*_:,(-]{0,3}(?:(?:is|was|has been|were|are)\s+)?(?:not\s+(?:present|defined|in\s+(?:the\s+)?spec|used)|removed|dropped|deleted|retired|unused|reserved|skipped|intentionally\s+(?:omitted|skipped|left))/i;
-const DENIED_BEFORE = /(?:\bno|\bwithout|\bremoved|\bdropped|\bdeleted|\bskip(?:ped|ping|s)?)\s+$/i;
-
-export function isDenied(text: string, start: number, end: number): boolean {
-  return DENIED_AFTER.test(text.slice(end, end + 50)) || DENIED_BEFORE.test(text.slice(Math.max(0, start - 20), start));
-}
 
 /** A sentence that puts an id off for later: the plan accounts for it by saying so. */
 const DEFERRAL = /\b(?:deferred|excluded|not included|out of scope|descoped|postponed|future (?:work|enhancement|phase|release|iteration)|later phase|not planned|won'?t (?:do|implement|build))\b|推迟|暂不/i;

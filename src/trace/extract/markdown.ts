@@ -21,7 +21,7 @@ import { storyId, specDefinitions } from './definitions.js';
 import { kiroLists } from './kiro-lists.js';
 import { openspecDeltas } from './openspec-delta.js';
 import { placeOf } from './place.js';
-import { idsBetween, isDeferral, isDenied, isOtherDocument, isWildcard, slashedIds } from './id-citations.js';
+import { idsBetween, isDeferral, isOtherDocument, isWildcard, slashedIds } from './id-citations.js';
 import { storyMentions } from './story-citations.js';
 import { storiesIn, taskAt, tasksOf, tasksUnder, type TaskOutline } from './tasks.js';
 import { workItemsOf } from './work-items.js';
@@ -135,7 +135,6 @@ export function markdownFacts(input: MarkdownFactsInput): TraceFileFacts {
     const context = !isSpec && occurrence.context === 'external' && !isOtherDocument(occurrence.unit.text, doc.text, occurrence, occurrence.unit.range.start) ? 'prose' : occurrence.context;
     cite(occurrence.unit, occurrence.id, occurrence.range, 'id', true, context, occurrence.status);
     const citation = citations[citations.length - 1];
-    if (isDenied(doc.text, occurrence.range.start, occurrence.range.end)) citation.denied = true;
     if (!isSpec && (occurrence.status === 'deferred' || isDeferral(doc.text, occurrence.range.start, occurrence.range.end))) citation.deferred = true;
     // "FR-005 to FR-008" cites FR-006 and FR-007 too.
     const between = !isSpec && previous?.occurrence.unit === occurrence.unit ? idsBetween(previous.occurrence.id, occurrence.id, doc.text.slice(previous.occurrence.range.end, occurrence.range.start)) : [];

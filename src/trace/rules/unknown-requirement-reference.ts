@@ -48,7 +48,6 @@ export const unknownRequirementReference = defineTraceRule({
           // Ids of a kind the feature never defines are someone else's: bug numbers, other documents' schemes.
           feature.families.has(familyOf(entry.citation.id)) &&
           entry.citation.status !== 'not-applicable' &&
-          !entry.citation.denied &&
           // A range is checked at its ends: "FR-040 to FR-060" across a numbering gap is no broken link.
           entry.citation.idRange !== 'inside',
       ),
