@@ -33,7 +33,6 @@ export function findingLine(path: PathFormatter, finding: TraceFinding): string 
   return `${location(path, finding.path, finding.start.line)} ${finding.severity} ${finding.ruleId} ${finding.message}`;
 }
 
-
 const FAMILY_NAMES: Record<string, string> = { kiro: 'Kiro requirements', story: 'user stories', named: 'named requirements' };
 
 /** "tasks trace user stories and FR ids", or that they trace none. */

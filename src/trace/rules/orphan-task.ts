@@ -51,10 +51,17 @@ function excusedTasks(file: TraceFileFacts): Set<number> {
   return excused;
 }
 
-/** A group whose sub-tasks each say what they serve ("_Requirements: NFR-3.1.1_", "N/A") is only their heading. */
-function onlyAccountedSubtasks(file: TraceFileFacts, index: number, linked: Set<number>, excused: Set<number>): boolean {
-  const subtasks = file.tasks.flatMap((task, at) => (task.parent === index ? [at] : []));
-  return subtasks.length > 0 && subtasks.every((at) => linked.has(at) || excused.has(at));
+/** Groups whose sub-tasks each say what they serve ("_Requirements: NFR-3.1.1_", "N/A"): each is only their heading. */
+function headingsOfAccounted(file: TraceFileFacts, linked: Set<number>, excused: Set<number>): Set<number> {
+  const groups = new Set<number>();
+  const unaccounted = new Set<number>();
+  file.tasks.forEach((task, index) => {
+    if (task.parent === undefined) return;
+    groups.add(task.parent);
+    if (!linked.has(index) && !excused.has(index)) unaccounted.add(task.parent);
+  });
+  for (const group of unaccounted) groups.delete(group);
+  return groups;
 }
 
 /** Every task between two tasks is a sub-task of the first: they are neighbours in the list. */
@@ -79,8 +86,9 @@ export const orphanTask = defineTraceRule({
       // A tasks file that links none of its tasks does not use the convention.
       if (linked.size === 0) continue;
       const excused = excusedTasks(file);
+      const headings = headingsOfAccounted(file, linked, excused);
       const isOrphan = (index: number): boolean =>
-        !linked.has(index) && !excused.has(index) && !file.tasks[index].process && file.tasks[index].phaseKind === 'work' && !onlyAccountedSubtasks(file, index, linked, excused);
+        !linked.has(index) && !excused.has(index) && !headings.has(index) && !file.tasks[index].process && file.tasks[index].phaseKind === 'work';
       // A sub-task of an orphan is part of its parent's finding.
       const orphans = file.tasks.map((task, index) => ({ task, index })).filter(({ task, index }) => isOrphan(index) && (task.parent === undefined || !isOrphan(task.parent)));
       // Orphans in a row under one heading are one finding: the phase, not each of its tasks, lacks a requirement.
