@@ -111,7 +111,15 @@ export async function detectLayout(path: string, text: string, probe: LayoutProb
   let at = specs + 1;
   while (at < parts.length - 2 && isArchive(parts[at])) at++;
   // Teams group features in folders ("specs/phase-4/1-deployment/spec.md"): the feature folder is the one that holds the spec.
-  while (at < parts.length - 2 && !(await featureLayout(parts.slice(0, at + 1).join('/'), probe)) && (await featureLayout(parts.slice(0, at + 2).join('/'), probe))) at++;
+  // Each folder is asked once; `asked` keeps the answer for the folder the descent stops at (null: none).
+  const folderAt = (index: number) => parts.slice(0, index + 1).join('/');
+  let asked: LayoutName | null | undefined = at < parts.length - 2 ? ((await featureLayout(folderAt(at), probe)) ?? null) : undefined;
+  while (asked === null && at < parts.length - 2) {
+    const deeper = await featureLayout(folderAt(at + 1), probe);
+    if (!deeper) break;
+    at++;
+    asked = deeper;
+  }
   if (at < parts.length - 1) {
     const inside = parts.slice(at + 1);
     const name = inside[inside.length - 1];
@@ -127,7 +135,7 @@ export async function detectLayout(path: string, text: string, probe: LayoutProb
     if (topLevel && name === 'spec.md' && (title ? SPEC_KIT_TITLE.test(title) : /^\d{3,}-/.test(parts[at]))) {
       return { layout: 'spec-kit', role: 'spec', template: 'spec-kit', feature, reason: `spec-kit feature folder ${where}` };
     }
-    const layout = kiroFolder ? 'kiro' : await featureLayout(feature, probe);
+    const layout = kiroFolder ? 'kiro' : asked === undefined ? await featureLayout(feature, probe) : asked;
     if (layout) return { layout, role: role(name, inside.slice(0, -1)), feature, reason: `${layout === 'kiro' ? 'Kiro spec' : 'spec-kit feature'} folder ${where}` };
   }
   const layout = kiroFolder ? 'kiro' : await containerLayout(container, probe);
