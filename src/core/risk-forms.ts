@@ -42,8 +42,14 @@ export function opensWithMitigation(text: string): boolean {
   return label !== null && /^[\W_]*$/.test(text.slice(0, label.index));
 }
 
+/** "Existing data is compatible (todo/done are still valid)": an entry that says there is no risk. */
+const REASSURANCE = /\b(?:is|are|remains?|stays?)\s+(?:still\s+|fully\s+)?(?:compatible|backward[- ]compatible|unaffected|unchanged|valid)\b/i;
+const HAZARD = /\b(?:might|may|could|can|risks?|break\w*|fail\w*|los[et]\w*|loss|conflict\w*|regress\w*|incompatib\w*|unless|if)\b/i;
+/** "Intentional design choice. However, `HandButton` already supports it": the entry argues the risk away. */
+const ARGUED_AWAY = /(?:^|[.;]\s+)(?:however|but),?\s[^.;]*\balready\b/i;
+
 export function isAssessment(text: string): boolean {
-  return ASSESSMENT.test(text);
+  return ASSESSMENT.test(text) || (REASSURANCE.test(text) && !HAZARD.test(text)) || ARGUED_AWAY.test(text);
 }
 
 /** A "Label: value" item of a field list describing one risk ("Impact: data loss"). */

@@ -380,6 +380,20 @@ describe('structured TPM rules', () => {
     assert.deepEqual(run(text, 'risk-without-mitigation').map((finding) => finding.start.line), [4, 6]);
   });
 
+  it('risk-without-mitigation leaves an entry that says there is no risk, or argues it away, but not one that names a hazard', () => {
+    const text = [
+      '## Risks',
+      '',
+      '- Frontend components might break if they assume only 2 states',
+      '- Existing data is compatible (todo/done are still valid)',
+      '- Intentional design choice: mobile hides the key. However, `HandButton` already supports showing "H" on desktop.',
+      '- Old exports remain valid only if the schema version is kept',
+      '- Users may rely on the old label, but support will answer questions',
+      '',
+    ].join('\n');
+    assert.deepEqual(run(text, 'risk-without-mitigation').map((finding) => finding.start.line), [3, 6, 7]);
+  });
+
   it('duplicate-requirement-id and references skip a list introduced as an example', () => {
     const text = '## Requirements\n\n- **FR-006**: Tests MUST NOT delete `.env`.\n\n*Example of marking unclear requirements:*\n\n- **FR-006**: System MUST authenticate users via [NEEDS CLARIFICATION: auth method]\n- **FR-099**: System MUST retain data.\n';
     assert.deepEqual(run(text, 'duplicate-requirement-id', { template: 'spec-kit' }), []);
