@@ -226,7 +226,14 @@ function merge(argv: string[]): void {
 }
 
 async function scoreAll(record: boolean): Promise<void> {
+  const present = new Set(availableCorpora().map((corpus) => corpus.name));
   for (const labelSet of loadLabelSets()) {
+    // A copied corpus that is not on this machine cannot be scored, nor its floors recorded.
+    const absent = [...new Set(labelSet.labels.map((label) => label.corpus))].filter((corpus) => !present.has(corpus));
+    if (absent.length > 0) {
+      console.log(`\n${labelSet.name}: not scored, its corpus is not here (${absent.join(', ')})`);
+      continue;
+    }
     const findings = await currentFindings(labelSet.labels);
     if (record && !labelSet.name.startsWith('heldout')) {
       const floor = (value: number) => Math.floor(value * 100) / 100;
