@@ -5,11 +5,12 @@ import { defineRule, ruleDocsUrl } from '../core/rule.js';
 import type { TextUnit } from '../core/units.js';
 import { addTo } from '../core/collections.js';
 
-const MITIGATION_COLUMN = /mitigat|response|contingenc|plan|remediat|action|treatment|对策|缓解|应对|対策|완화|대응/i;
+// Column headers in English and the templates' other languages ("Mitigación", "Maßnahme", "対応").
+const MITIGATION_COLUMN = /mitiga|response|respuesta|resposta|réponse|contingenc|plan|remediat|action|acción|ação|treatment|att[ée]nuation|ma[ßs]nahme|contramedida|对策|缓解|应对|措施|対策|対応|완화|대응/i;
 const REQUIRED_COLUMNS: [string, RegExp][] = [
-  ['likelihood', /likelihood|probability|chance|概率|可能性|確率|확률/i],
-  ['impact', /impact|severity|consequence|影响|影響|영향/i],
-  ['owner', /owner|assignee|responsib|\bdri\b|accountable|负责人|担当|담당/i],
+  ['likelihood', /likelihood|probab|chance|wahrscheinlichkeit|概率|可能性|確率|확률/i],
+  ['impact', /impact|severity|consequence|gravedad|auswirkung|影响|影響|영향/i],
+  ['owner', /owner|assignee|responsib|responsab|respons[áa]vel|propietario|dueño|verantwortlich|\bdri\b|accountable|负责人|担当|담당/i],
 ];
 const MITIGATION_FIELD = /^(?:mitigation|contingency|response|缓解|应对|対策|緩和策|완화|대응|mitigación|mitigação|atténuation|gegenmaßnahme)$/i;
 const NO_MITIGATION = 'Risk has no mitigation: say how it is reduced, or what happens if it occurs (a "Mitigation:" sub-item), and who owns it.';

@@ -394,6 +394,11 @@ describe('structured TPM rules', () => {
     assert.deepEqual(run(text, 'risk-without-mitigation').map((finding) => finding.start.line), [3, 6, 7]);
   });
 
+  it('risk-without-mitigation reads a risk table\'s columns in the templates\' languages ("Mitigación", "Responsable")', () => {
+    const text = '## Riesgos\n\n| Riesgo | Mitigación |\n|---|---|\n| Fuga de datos entre clientes | Tests negativos; queries siempre por `client_id` |\n| Imágenes demo pesadas | |\n\n## Risiken\n\n| Risiko | Wahrscheinlichkeit | Maßnahme | Verantwortlich |\n|---|---|---|---|\n| Ausfall des Anbieters | mittel | Zweiter Anbieter | |\n';
+    assert.deepEqual(run(text, 'risk-without-mitigation').map((finding) => [finding.start.line, finding.data?.field]), [[6, 'mitigation'], [12, 'owner']]);
+  });
+
   it('duplicate-requirement-id and references skip a list introduced as an example', () => {
     const text = '## Requirements\n\n- **FR-006**: Tests MUST NOT delete `.env`.\n\n*Example of marking unclear requirements:*\n\n- **FR-006**: System MUST authenticate users via [NEEDS CLARIFICATION: auth method]\n- **FR-099**: System MUST retain data.\n';
     assert.deepEqual(run(text, 'duplicate-requirement-id', { template: 'spec-kit' }), []);
