@@ -34,6 +34,9 @@ const UI_LABEL = /["“][A-Z][^"”\n]{0,40}["”]/;
 /** "Reduced package size": a comparison of a quantity anyone can measure before and after. */
 const QUANTITY = /\b(?:size|time|times|latency|duration|memory|cpu|bytes?|count|number|errors?|failures?|tickets|cost|costs|usage|load time|build time|throughput|bandwidth|traffic|downloads?|rate)\b/i;
 
+/** Conventions taken from something that exists and is named; not "best practices", nor a look "consistent with" other panels. */
+const NAMED_REFERENCE = /\b(?:established (?:by|in)|the same as|identical to)\s+(?:the\s+)?(?:existing|current|today's|[A-Z`])/;
+
 /** A subjective word used as a word: "Simple" in "switches between Simple and Bezier modes" is a name. */
 function hasJudgement(text: string): boolean {
   const global = new RegExp(SUBJECTIVE.source, 'gi');
@@ -66,6 +69,8 @@ export function isMeasurable(text: string): boolean {
   if (/\d/.test(withoutIds) || NUMBER_WORD.test(withoutIds) || isScenario(text) || TESTABLE_FORM.test(text)) return true;
   // "at least as fast as today", "faster than v1": a comparison with a named baseline.
   if (/\bas\s+\w+\s+as\b|\bthan\b/i.test(withoutIds)) return true;
+  // "conventions established by existing StreamHub agent files": the reference decides it.
+  if (NAMED_REFERENCE.test(withoutIds)) return true;
   // "feels alive, as SC-001 to SC-004 check": other criteria make it checkable. The criterion's
   // own id and the requirement it verifies ("AC-2 (verifies REQ-2): …") do not.
   if (CITES_ID.test(text.replace(/^[\s*_]*[A-Z]+-\d+[a-z]?[*_\s]*(?:\((?:verifies|verify|covers)\b[^)]*\))?[*_:\s]*/u, ''))) return true;

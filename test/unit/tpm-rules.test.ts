@@ -231,6 +231,11 @@ describe('structured TPM rules', () => {
     assert.deepEqual(run(text, 'unmeasurable-success-criterion').map((finding) => finding.start.line), [5]);
   });
 
+  it('unmeasurable-success-criterion takes conventions set by something named and existing as the check, not "best practices" or a look', () => {
+    const text = '## Success Criteria\n\n- **SC-008**: Agent definitions follow consistent structure and conventions established by existing StreamHub agent files.\n- **SC-009**: Agent definitions are consistent with industry best practices.\n- **SC-010**: The panel is visually consistent with existing effect panels (Phaser, Delay) in layout and spacing.\n';
+    assert.deepEqual(run(text, 'unmeasurable-success-criterion').map((finding) => finding.start.line), [4, 5]);
+  });
+
   it('unmeasurable-success-criterion rewrites as Given/When/Then after the id label', () => {
     const text = '## Success Criteria\n\n- **SC-3**: Admins are happy.\n';
     const [finding] = run(text, 'unmeasurable-success-criterion');
