@@ -134,6 +134,9 @@ const EXEMPTIONS: readonly [reason: string, test: (occurrence: Occurrence) => bo
   ['a stated check', ({ statement, entry, isCriterion }) => STATED_CHECK.test(isCriterion ? entry : statement)],
   ['defined right after it', ({ after }) =>
     /^[^,;.]{0,40}?(?:\s*\(|:|,?\s+(?:i\.e\.|e\.g\.|meaning|namely|such as|like)\b|\s+(?:with no|without|instead of|rather than)\b)|^[^;.]{0,50}?,?\s+(?:by|returning|leaving|keeping|showing|using|via|containing|consisting of|made of)\s+\w/i.test(after)],
+  ['an oracle named after it ("handle these cases correctly according to IEEE standards")', ({ after }) =>
+    /^[^.;]{0,30}?\b(?:according to|in accordance with|as (?:defined|specified|described) (?:in|by)|conform(?:s|ing)? to|compliant with)\s+\S/i.test(after)],
+  ['part of a name the document defines ("the quick questions feature" beside "Quick_Questions")', ({ phrase, after, text }) => partOfDefinedName(text, phrase, after)],
   ['what it rules out ("a user-friendly error message if startup fails, rather than a crash trace")', ({ after }) => /^[^.;]{0,100}?\b(?:rather than|instead of)\s+\w/i.test(after)],
   ['its content enumerated ("a comprehensive guide explaining concepts, commands, and workflows", "comprehensive documentation for package workflows: creation, building, and publishing")', ({ after, following }) =>
     /^(?:[^;.]|\.(?=\w)){0,50}?\s+(?:explaining|describing|listing|covering|with|including)\s+[^.;,]+,[^.;]*\b(?:and|or)\s+\w/i.test(after) || /^[^.;:\n]{0,60}:[ \t]*[^.;:,\n]+,[^.;\n]*\b(?:and|or)\s+\w/i.test(following)],
@@ -195,9 +198,18 @@ function spelledOutBySubItems(text: string, match: PhraseMatch): boolean {
   return hasNumber(subItemText);
 }
 
-/** The document binds the word to a value once ("validate immediately (within 500 ms)"), and so wherever it uses it. */
+/** The document binds the word to a value once ("validate immediately (within 500 ms)", "smooth 60fps animations"), and so wherever it uses it. */
 function boundInDocument(text: string, phrase: string): boolean {
-  return new RegExp(`\\b${escapeLiteral(phrase)}\\b\\s*(?:\\([^)\\n]{0,40}\\d|,?\\s*(?:i\\.e\\.|meaning|that is)[^.\\n]{0,30}\\d|[—–:]\\s*[^.\\n]{0,20}\\d)`, 'i').test(text);
+  return new RegExp(
+    `\\b${escapeLiteral(phrase)}\\b\\s*(?:\\([^)\\n]{0,40}\\d|,?\\s*(?:i\\.e\\.|meaning|that is)[^.\\n]{0,30}\\d|[—–:]\\s*[^.\\n]{0,20}\\d|(?:at\\s+)?\\d+(?:[.,]\\d+)?\\s*(?:fps|ms|milliseconds?|s|seconds?|%)(?![\\p{L}\\d]))`,
+    'iu',
+  ).test(text);
+}
+
+/** "the quick questions feature" where the document names "Quick_Questions" (a Kiro glossary term): part of a name. */
+function partOfDefinedName(text: string, phrase: string, after: string): boolean {
+  const next = /^\s+([\p{L}\d]+)/u.exec(after)?.[1];
+  return next !== undefined && new RegExp(`\\b${escapeLiteral(phrase)}_${escapeLiteral(next)}\\b`, 'iu').test(text);
 }
 
 export const vagueTerm = defineRule<WordingOptions>({

@@ -117,6 +117,25 @@ describe('language rules', () => {
   it('vague-term leaves a word the document binds to a value elsewhere ("immediately (within 500ms)")', () => {
     const text = '## Requirements\n\n- **FR-001**: The form MUST validate the amount immediately.\n- **FR-002**: The page MUST load fast.\n\n## Success Criteria\n\n- **SC-001**: Users see validation errors immediately (within 500ms).\n';
     assert.deepEqual(terms(text, 'vague-term', { template: 'spec-kit' }), ['fast']);
+    const animations = '## Requirements\n\n- THE Typing_Indicator SHALL use smooth pulse animations.\n- THE search SHALL be quick.\n- THE System SHALL maintain smooth 60fps animations.\n- THE list SHALL load quick 3 times in a row.\n';
+    assert.deepEqual(terms(animations), ['quick'], 'a number with its unit right after the word binds it; a count does not');
+  });
+
+  it('vague-term leaves a word followed by the oracle that decides it, or that is part of a name the document defines', () => {
+    const text = [
+      '## Glossary',
+      '',
+      '- **Quick_Questions**: Pre-defined question buttons for common queries',
+      '',
+      '## Requirements',
+      '',
+      '- **FR-001**: The system MUST handle NaN and infinity correctly according to IEEE standards.',
+      '- **FR-002**: The system MUST preserve the quick questions feature.',
+      '- **FR-003**: The system MUST handle rounding correctly.',
+      '- **FR-004**: The system MUST answer quick replies and quick lookups.',
+      '',
+    ].join('\n');
+    assert.deepEqual(terms(text), ['correctly', 'quick']);
   });
 
   it('vague-term leaves a word the next AND step or a stated transition spells out', () => {
