@@ -223,11 +223,12 @@ function firstSentenceEnd(text: string): number {
  * sections that trace requirements only with a modal. In criteria, only criterion ids (SC-,
  * AC-) are defined: "FR-001: 95% of ..." cites FR-001. Every other occurrence is a reference.
  */
-function isDefinition(unit: TextUnit, id: string, index: number): boolean {
+function isDefinition(unit: TextUnit, id: string, index: number, opensSourceLine: boolean): boolean {
   if (isTraceItem(unit) || unit.kind === 'test-plan') return false;
   if (!LEADING_ID.test(unit.text.slice(0, index))) {
-    // A nested item of a requirement or criterion that opens with its own id ("SC-002a" under SC-002) defines it.
-    const opensNestedItem = LEADING_ID.test(unit.text.slice(unit.text.lastIndexOf('\n', index - 1) + 1, index)) && unit.text.lastIndexOf('\n', index - 1) >= 0;
+    // A nested item of a requirement or criterion that opens with its own id ("SC-002a" under SC-002) defines it,
+    // and so does each line of a paragraph written as one criterion per line ("**AC-1.2:** …").
+    const opensNestedItem = opensSourceLine || (LEADING_ID.test(unit.text.slice(unit.text.lastIndexOf('\n', index - 1) + 1, index)) && unit.text.lastIndexOf('\n', index - 1) >= 0);
     return opensNestedItem && !inTraceSection(unit) && (unit.kind === 'requirements' || unit.kind === 'user-stories' || (unit.kind === 'success-criteria' && CRITERION_PREFIXES.has(idPrefix(id))));
   }
   const tracing = inTraceSection(unit);
@@ -237,6 +238,12 @@ function isDefinition(unit: TextUnit, id: string, index: number): boolean {
   if (tracing) return false;
   if (unit.kind === 'success-criteria') return CRITERION_PREFIXES.has(idPrefix(id));
   return unit.kind === 'requirements' || unit.kind === 'user-stories';
+}
+
+/** The id opens a source line of a paragraph, after its first: Markdown joins those lines with spaces in the unit's text. */
+function opensLine(text: string, unit: TextUnit, range: OffsetRange): boolean {
+  const lineStart = text.lastIndexOf('\n', range.start - 1) + 1;
+  return lineStart > unit.range.start && LEADING_ID.test(text.slice(lineStart, range.start));
 }
 
 export function requirementIndexOf(context: AnalysisContext): RequirementIndex {
@@ -258,7 +265,7 @@ export function requirementIndexOf(context: AnalysisContext): RequirementIndex {
           labeled.push({ id, range, unit, context: referenceContext(unit), labeled: true });
           continue;
         }
-        if (!qualifiedList && isDefinition(unit, id, match.index)) {
+        if (!qualifiedList && isDefinition(unit, id, match.index, unit.type === 'paragraph' && opensLine(context.doc.text, unit, range))) {
           const list = definitions.get(id) ?? [];
           list.push({ id, range, unit });
           definitions.set(id, list);

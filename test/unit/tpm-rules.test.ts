@@ -423,6 +423,11 @@ describe('structured TPM rules', () => {
     assert.deepEqual(run(text, 'risk-without-mitigation').map((finding) => [finding.start.line, finding.data?.field]), [[6, 'mitigation'], [12, 'owner']]);
   });
 
+  it('ids that open each line of a criteria paragraph define those criteria; an id inside a line still cites', () => {
+    const text = '## Acceptance Criteria\n\n### 1. Visual issues\n**AC-1.1:** The background must be purple in all modes\n**AC-1.2:** Decorations must be visible during play\nAC-1.3: Grass must render green, as AC-1.9 says\n';
+    assert.deepEqual(terms(text, 'undefined-requirement-reference', { template: 'kiro' }), ['AC-1.9']);
+  });
+
   it('duplicate-requirement-id and references skip a list introduced as an example', () => {
     const text = '## Requirements\n\n- **FR-006**: Tests MUST NOT delete `.env`.\n\n*Example of marking unclear requirements:*\n\n- **FR-006**: System MUST authenticate users via [NEEDS CLARIFICATION: auth method]\n- **FR-099**: System MUST retain data.\n';
     assert.deepEqual(run(text, 'duplicate-requirement-id', { template: 'spec-kit' }), []);
