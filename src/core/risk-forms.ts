@@ -14,7 +14,7 @@ const MITIGATION_PHRASE = /\b(?:mitigated by|mitigate[sd]? (?:this |it |the risk
 const ARROW = /\s(?:→|->|⇒|=>)\s*\S/;
 /** "Paths may exceed 260 characters; add path checks and clear logging": a handling clause after the risk. */
 const HANDLING_CLAUSE =
-  /[;—–]\s*(?:we\s+(?:will|can|should)\s+|will\s+)?(?:add|use|keep|limit|cap|document|test|validate|provide|fall\s+back|retry|cache|monitor|pin|guard|warn|log|detect|check|require|restrict|gate|flag|roll\s+back|revert|mitigate|introduce|ship|stage|throttle|verify|enforce|review|audit|alert|isolate|sanitize|back\s+up)\b/i;
+  /[;—–]\s*(?:we\s+(?:will|can|should)\s+|will\s+)?(?:add|use|keep|limit|cap|document|test|validate|provide|fall\s+back|retry|cache|monitor|pin|guard|warn|log|detect|check|require|restrict|gate|flag|roll\s+back|revert|mitigate|introduce|ship|stage|throttle|verify|enforce|review|audit|alert|isolate|sanitize|back\s+up|ensure|store|hash|encrypt|configurable|made\s+configurable)\b/i;
 /** Entries that assess rather than name a risk: "Low risk: the change is additive". */
 const ASSESSMENT = /^\s*(?:low|no|minimal|negligible|limited)\s+(?:[\w-]+\s+)?risk\b|^\s*risk\s+(?:level|rating)\s*[:：]/i;
 
@@ -88,5 +88,13 @@ export function isMitigationSection(section: Section): boolean {
 
 /** A lead-in such as "**Mitigation**:" or "Mitigations:": the list after it answers a risk. */
 export function isMitigationLeadIn(text: string): boolean {
-  return /^\s*(?:risk\s+)?(?:mitigations?|mitigation strategy|contingency|response|缓解(?:措施)?|应对(?:措施)?|対策|완화|mitigaci[oó]n|mitiga[cç][aã]o|att[ée]nuation|gegenma[ßs]nahmen?)\s*[:：]?\s*$/i.test(text);
+  return MITIGATION_LEAD_IN.test(text);
+}
+
+const MITIGATION_LEAD_IN = /^\s*(?:risk\s+)?(?:mitigations?|mitigation strategy|contingency|response|缓解(?:措施)?|应对(?:措施)?|対策|완화|mitigaci[oó]n|mitiga[cç][aã]o|att[ée]nuation|gegenma[ßs]nahmen?)\s*[:：]?\s*$/i;
+
+/** "**Probability**: Low / **Impact**: High / **Mitigation**:" on the lines of one paragraph: its last line leads in the list. */
+export function endsWithMitigationLeadIn(source: string): boolean {
+  const lines = source.trimEnd().split('\n');
+  return MITIGATION_LEAD_IN.test(lines[lines.length - 1].replace(/[*_]/g, ''));
 }

@@ -428,6 +428,28 @@ describe('structured TPM rules', () => {
     assert.deepEqual(terms(text, 'undefined-requirement-reference', { template: 'kiro' }), ['AC-1.9']);
   });
 
+  it('risk-without-mitigation reads a list after a "**Mitigation**:" line closing a field paragraph, and a dash clause that ensures or configures', () => {
+    const text = [
+      '## Risks and Mitigations',
+      '',
+      '### Risk 1: The free tier runs out of storage',
+      '',
+      '**Probability**: Low',
+      '**Impact**: High',
+      '**Mitigation**:',
+      '- Monitoring script for usage',
+      '- Alert at 90%',
+      '',
+      '## Risks',
+      '',
+      '- **Security** – ensure JWT secrets come from `.env`; store the admin password hashed.',
+      '- **Rate limit** – configurable in `app-config.ts`.',
+      '- **Vendor lock-in** – the API is proprietary.',
+      '',
+    ].join('\n');
+    assert.deepEqual(run(text, 'risk-without-mitigation').map((finding) => finding.start.line), [15]);
+  });
+
   it('duplicate-requirement-id and references skip a list introduced as an example', () => {
     const text = '## Requirements\n\n- **FR-006**: Tests MUST NOT delete `.env`.\n\n*Example of marking unclear requirements:*\n\n- **FR-006**: System MUST authenticate users via [NEEDS CLARIFICATION: auth method]\n- **FR-099**: System MUST retain data.\n';
     assert.deepEqual(run(text, 'duplicate-requirement-id', { template: 'spec-kit' }), []);
