@@ -19,7 +19,8 @@ const REQUIREMENT_TITLE = /^(?:requirements?|需求|要件|要求|요구\s*사�
 const STORY_TITLE = /^(?:user\s+story|用户故事|用戶故事|使用者故事|ユーザーストーリー|사용자\s*스토리|historia\s+de\s+usuario|história\s+de\s+usuário|récit\s+utilisateur|user-story)\b/i;
 const SCENARIO_TITLE = /^(?:scenario|场景|場景|シナリオ|시나리오|escenario|cenário|scénario|szenario)\b/i;
 const STORY_LABEL = /^\s*(?:user\s+story|用户故事|用戶故事|使用者故事|ユーザーストーリー|사용자\s*스토리|historia\s+de\s+usuario|história\s+de\s+usuário|récit\s+utilisateur)\s*[:：]/i;
-const CRITERIA_LABEL_TEXT = "(?:acceptance(?:\\s+(?:criteria|scenarios?|tests?))?|验收标准|驗收標準|受け入れ基準|인수\\s*기준|criterios\\s+de\\s+aceptación|critérios\\s+de\\s+aceitação|critères\\s+d['’]acceptation|akzeptanzkriterien)";
+const CRITERIA_LABEL_TEXT =
+  "(?:acceptance(?:\\s+(?:criteria|scenarios?|tests?))?|验收标准|驗收標準|验收场景|驗收場景|受け入れ基準|受け入れシナリオ|인수\\s*기준|인수\\s*시나리오|criterios\\s+de\\s+aceptación|escenarios\\s+de\\s+aceptación|critérios\\s+de\\s+aceitação|cenários\\s+de\\s+aceitação|critères\\s+d['’]acceptation|scénarios\\s+d['’]acceptation|akzeptanzkriterien|akzeptanzszenarien)";
 const CRITERIA_LABEL = new RegExp(`^\\s*${CRITERIA_LABEL_TEXT}\\s*[:：]?\\s*$`, 'i');
 /** Criteria written inline after their label, opening the paragraph or a sentence of it: "**Acceptance**: (1) table with the columns; (2) search filters by name". */
 const INLINE_CRITERIA = new RegExp(`(?:^|[.!?。]\\s+)${CRITERIA_LABEL_TEXT}\\s*[:：]\\s*\\S`, 'i');
@@ -27,8 +28,8 @@ const INLINE_CRITERIA = new RegExp(`(?:^|[.!?。]\\s+)${CRITERIA_LABEL_TEXT}\\s*
 const INDEPENDENT_TEST = /^\s*independent\s+tests?\s*[:：]\s*(?!\[)[^\n]*\b(?:verif\w*|confirm\w*|check(?:s|ing)?|assert\w*|expect\w*|sees?|shows?|returns?|displays?|delivers?|contains?|produces?|results? in)\b/i;
 /** "1.1 WHEN the API starts THEN the system SHALL …": numbered criteria written as lines of a paragraph, not as list items. */
 const NUMBERED_CRITERION_LINE = /^[ \t]*\d+(?:\.\d+)+[.)]?[ \t]+\S/m;
-/** A testable statement: Given/When/Then, EARS (WHEN/IF/WHILE/WHERE ... SHALL), or SHALL/MUST. */
-const TESTABLE = /\bgiven\b[\s\S]*\bthen\b|\b(?:when|if|while|where)\b[\s\S]*\b(?:then|shall|must)\b|\b(?:shall|must)\b/i;
+/** A testable statement: Given/When/Then (also 给定 … 当 … 那么), EARS (WHEN/IF/WHILE/WHERE ... SHALL), or SHALL/MUST. */
+const TESTABLE = /\bgiven\b[\s\S]*\bthen\b|(?:给定|給定|假设|假設)[\s\S]*(?:那么|那麼)|\b(?:when|if|while|where)\b[\s\S]*\b(?:then|shall|must)\b|\b(?:shall|must)\b/i;
 
 export function isScenarioTitle(title: string): boolean {
   return SCENARIO_TITLE.test(title.trim());

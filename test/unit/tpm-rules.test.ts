@@ -450,6 +450,28 @@ describe('structured TPM rules', () => {
     assert.deepEqual(run(text, 'risk-without-mitigation').map((finding) => finding.start.line), [15]);
   });
 
+  it('requirement-without-acceptance takes a story\'s Chinese acceptance scenarios ("**验收场景**:", 给定/当/那么) as its acceptance', () => {
+    const text = [
+      '## User Scenarios & Testing *(mandatory)*',
+      '',
+      '### User Story 1 - 面包屑导航 (Priority: P1)',
+      '',
+      '**验收场景**:',
+      '',
+      '1. **给定** 用户在任意页面，**当** 页面加载完成，**那么** 顶部应该显示完整的面包屑路径',
+      '',
+      '### User Story 2 - 左侧导航菜单 (Priority: P1)',
+      '',
+      '1. **给定** 用户点击任意菜单项，**当** 点击完成，**那么** 页面应该导航到对应的功能模块',
+      '',
+      '### User Story 3 - 响应式布局 (Priority: P2)',
+      '',
+      '用户可以在小屏幕上使用系统。',
+      '',
+    ].join('\n');
+    assert.deepEqual(run(text, 'requirement-without-acceptance', { template: 'spec-kit' }).map((finding) => finding.start.line), [13]);
+  });
+
   it('duplicate-requirement-id and references skip a list introduced as an example', () => {
     const text = '## Requirements\n\n- **FR-006**: Tests MUST NOT delete `.env`.\n\n*Example of marking unclear requirements:*\n\n- **FR-006**: System MUST authenticate users via [NEEDS CLARIFICATION: auth method]\n- **FR-099**: System MUST retain data.\n';
     assert.deepEqual(run(text, 'duplicate-requirement-id', { template: 'spec-kit' }), []);
