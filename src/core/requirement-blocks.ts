@@ -82,7 +82,8 @@ function blockTest(convention: CoverageConvention, context: AnalysisContext, uni
   const kind = (section: Section) => context.match.kinds.get(section);
   switch (convention) {
     case 'own-scenarios':
-      return (section) => kind(section) === 'requirements' && /^requirement\s*[:：]/i.test(section.title.trim());
+      // A "### Requirement:" with its own "#### Scenario:" is one under any heading (a delta written under "## Requirements").
+      return (section) => /^requirement\s*[:：]/i.test(section.title.trim()) && (kind(section) === 'requirements' || section.children.some((child) => isScenarioTitle(child.title)));
     case 'story-scenarios':
       return (section) => kind(section) === 'user-stories' && STORY_TITLE.test(section.title.trim());
     case 'own-criteria':

@@ -77,6 +77,7 @@ interface Occurrence {
   /** Where the word was found, and the document's text: its sub-items are read only when an exemption asks. */
   match: PhraseMatch;
   text: string;
+  uri?: string;
 }
 
 /** The sentence around `index`; in a Given/When/Then, only its outcome: Given and When describe the setup. */
@@ -115,7 +116,7 @@ const NEEDS_CONTEXT: Readonly<Record<string, (before: string, after: string) => 
 };
 
 /** A purpose infinitive after a SHALL/MUST obligation, not its own verb ("be able to", "need to"). */
-const PURPOSE_AFTER_OBLIGATION = /\b(?:shall|must|will|should)\b.*?(?<!\b(?:able|need|needs|required|have|has|want|wants|shall|must|should|will|be|is|are)\s+)\bto\s+(?:enable|ensure|allow|help|keep|avoid|prevent|improve|reduce|let|make|set)\b/i;
+const PURPOSE_AFTER_OBLIGATION = /\b(?:shall|must|will|should)\b.*?(?<!\b(?:able|need|needs|required|have|has|want|wants|shall|must|should|will|be|is|are)\s+)\bto\s+(?:enable|ensure|allow|help|keep|avoid|prevent|improve|reduce|let|make|set|maintain|preserve)\b/i;
 
 /** A number or a tolerance, not a digit in a name ("L2", "IPv6", "S3") or in a requirement id. */
 function hasNumber(text: string): boolean {
@@ -136,7 +137,7 @@ const EXEMPTIONS: readonly [reason: string, test: (occurrence: Occurrence) => bo
     /^[^,;.]{0,40}?(?:\s*\(|:|,?\s+(?:i\.e\.|e\.g\.|meaning|namely|such as|like)\b|\s+(?:with no|without|instead of|rather than)\b)|^[^;.]{0,50}?,?\s+(?:by|returning|leaving|keeping|showing|using|via|containing|consisting of|made of)\s+\w/i.test(after)],
   ['an oracle named after it ("handle these cases correctly according to IEEE standards")', ({ after }) =>
     /^[^.;]{0,30}?\b(?:according to|in accordance with|as (?:defined|specified|described) (?:in|by)|conform(?:s|ing)? to|compliant with)\s+\S/i.test(after)],
-  ['part of a name the document defines ("the quick questions feature" beside "Quick_Questions")', ({ phrase, after, text }) => partOfDefinedName(text, phrase, after)],
+  ['part of a name the document defines ("the quick questions feature" beside "Quick_Questions")', ({ phrase, after, text, uri }) => partOfDefinedName(text, uri, phrase, after)],
   ['what it rules out ("a user-friendly error message if startup fails, rather than a crash trace")', ({ after }) => /^[^.;]{0,100}?\b(?:rather than|instead of)\s+\w/i.test(after)],
   ['its content enumerated ("a comprehensive guide explaining concepts, commands, and workflows", "comprehensive documentation for package workflows: creation, building, and publishing")', ({ after, following }) =>
     /^(?:[^;.]|\.(?=\w)){0,50}?\s+(?:explaining|describing|listing|covering|with|including)\s+[^.;,]+,[^.;]*\b(?:and|or)\s+\w/i.test(after) || /^[^.;:\n]{0,60}:[ \t]*[^.;:,\n]+,[^.;\n]*\b(?:and|or)\s+\w/i.test(following)],
@@ -148,7 +149,7 @@ const EXEMPTIONS: readonly [reason: string, test: (occurrence: Occurrence) => bo
   ['a technical term ("instantaneous frequency", "quick overview")', ({ phrase, after }) =>
     (phrase === 'instantaneous' && /^\s+(?:[\w-]+\s+){0,2}(?:level|frequency|value|phase|power|amplitude|rate|velocity|position|gain|pitch)\b/i.test(after)) ||
     (phrase === 'responsive' && /^\s+(?:grid system|utilit(?:y|ies)|breakpoints?|(?:css |utility )?classes|props|modifiers|variants)\b/i.test(after)) ||
-    (phrase === 'quick' && /^\s+(?:overview|summary|reference|start|look|check|guide|tour|links?|actions?|search|find|filters?|access|switcher|menu|launcher|picker|reply|replies|settings|toggles?)\b/i.test(after))],
+    (phrase === 'quick' && /^\s+(?:overview|summary|reference|start|look|check|guide|tour|links?|actions?|search|find|filters?|access|switcher|menu|launcher|picker|reply|replies|settings|toggles?|nav|navigation|questions?|approvals?|rejections?)\b/i.test(after))],
   ['a condition, not the outcome ("when properly configured", "in rapid succession")', ({ statement, before, after }) =>
     /\b(?:when|whenever|if|while|once|unless|in)\s+(?:[\w'-]+\s+){0,3}$/i.test(before) && !/\b(?:shall|must)\b/i.test(after.split(/[,;.]/)[0]) && !/^\s*(?:when|if|while)\b/i.test(statement.trim())],
   ['a level name ("easy/medium/hard")', ({ phrase, before, after }) => /^(?:easy|simple)$/.test(phrase) && (/^\s*[/|,]\s*(?:medium|normal|intermediate|moderate|hard)\b/i.test(after) || /\b(?:difficulty|level)\b[^.;]{0,30}$/i.test(before))],
@@ -206,10 +207,15 @@ function boundInDocument(text: string, phrase: string): boolean {
   ).test(text);
 }
 
-/** "the quick questions feature" where the document names "Quick_Questions" (a Kiro glossary term): part of a name. */
-function partOfDefinedName(text: string, phrase: string, after: string): boolean {
+/**
+ * "the quick questions feature" where the document names "Quick_Questions" (a Kiro glossary
+ * term), "the comprehensive tenant seeder" in the capability `comprehensive-tenant-seeding`: part of a name.
+ */
+function partOfDefinedName(text: string, uri: string | undefined, phrase: string, after: string): boolean {
   const next = /^\s+([\p{L}\d]+)/u.exec(after)?.[1];
-  return next !== undefined && new RegExp(`\\b${escapeLiteral(phrase)}_${escapeLiteral(next)}\\b`, 'iu').test(text);
+  if (next === undefined) return false;
+  const name = new RegExp(`\\b${escapeLiteral(phrase)}[_-]${escapeLiteral(next.slice(0, 6))}`, 'iu');
+  return new RegExp(`\\b${escapeLiteral(phrase)}_${escapeLiteral(next)}\\b`, 'iu').test(text) || (uri !== undefined && name.test(uri));
 }
 
 export const vagueTerm = defineRule<WordingOptions>({
@@ -240,7 +246,7 @@ export const vagueTerm = defineRule<WordingOptions>({
       if (inSetup) continue;
       const isCriterion = match.unit.kind === 'success-criteria' || /\bgiven\b[\s\S]*\bthen\b/i.test(match.unit.text);
       const following = context.doc.text.slice(match.range.end, match.range.end + 400);
-      const occurrence: Occurrence = { phrase, original: match.phrase, entry: match.unit.text, index: match.index, isCriterion, statement, head, before, after, following, match, text: context.doc.text };
+      const occurrence: Occurrence = { phrase, original: match.phrase, entry: match.unit.text, index: match.index, isCriterion, statement, head, before, after, following, match, text: context.doc.text, uri: context.doc.uri };
       if (EXEMPTIONS.some(([, exempt]) => exempt(occurrence)) || isBound(phrase)) continue;
       const needs = Object.hasOwn(NEEDS_CONTEXT, phrase) ? NEEDS_CONTEXT[phrase] : undefined;
       if (needs && !needs(before, after)) continue;

@@ -472,6 +472,41 @@ describe('structured TPM rules', () => {
     assert.deepEqual(run(text, 'requirement-without-acceptance', { template: 'spec-kit' }).map((finding) => finding.start.line), [13]);
   });
 
+  it('vague-term leaves "quick" naming an affordance, a purpose to maintain, a word of the capability\'s name, and a delta requirement its scenario spells out', () => {
+    const text = [
+      '## Requirements',
+      '',
+      '- IF the credits are lengthy THEN the system SHALL provide a table of contents or quick navigation.',
+      '- THE system SHALL enable quick approval/rejection actions.',
+      '- THE system SHALL refresh tokens before expiration to maintain seamless user experience.',
+      '- THE page SHALL load quick enough for users.',
+      '',
+    ].join('\n');
+    assert.deepEqual(terms(text), ['quick']);
+    const delta = [
+      '## Requirements',
+      '',
+      '### Requirement: Splash commands',
+      'The command SHALL generate splash command files with comprehensive integration.',
+      '',
+      '#### Scenario: Generating splash commands',
+      '- **WHEN** the user selects RooCode',
+      '- **THEN** create `.roo/commands/openspec-proposal.md`',
+      '',
+      '## ADDED Requirements',
+      '',
+      '### Requirement: Seeding',
+      'The system SHALL seed the database.',
+      '',
+      '#### Scenario: Seed',
+      '- **WHEN** the database is empty',
+      '- **THEN** the comprehensive tenant seeder SHALL run',
+      '',
+    ].join('\n');
+    assert.deepEqual(terms(delta, 'vague-term', { template: 'openspec-delta', uri: 'file:///repo/openspec/changes/x/specs/comprehensive-tenant-seeding/spec.md' }), []);
+    assert.deepEqual(terms(delta, 'vague-term', { template: 'openspec-delta', uri: 'file:///repo/openspec/changes/x/specs/seeding/spec.md' }), ['comprehensive']);
+  });
+
   it('duplicate-requirement-id and references skip a list introduced as an example', () => {
     const text = '## Requirements\n\n- **FR-006**: Tests MUST NOT delete `.env`.\n\n*Example of marking unclear requirements:*\n\n- **FR-006**: System MUST authenticate users via [NEEDS CLARIFICATION: auth method]\n- **FR-099**: System MUST retain data.\n';
     assert.deepEqual(run(text, 'duplicate-requirement-id', { template: 'spec-kit' }), []);
