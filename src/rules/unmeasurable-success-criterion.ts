@@ -71,6 +71,8 @@ export function isMeasurable(text: string): boolean {
   if (/\bas\s+\w+\s+as\b|\bthan\b/i.test(withoutIds)) return true;
   // "conventions established by existing StreamHub agent files": the reference decides it.
   if (NAMED_REFERENCE.test(withoutIds)) return true;
+  // "Updating the config file alone is sufficient to change the links": a claim that holds or not.
+  if (/\b(?:is|are|alone is)\s+sufficient\s+to\s+(?!the\b|a\b)\w+/i.test(withoutIds)) return true;
   // "feels alive, as SC-001 to SC-004 check": other criteria make it checkable. The criterion's
   // own id and the requirement it verifies ("AC-2 (verifies REQ-2): …") do not.
   if (CITES_ID.test(text.replace(/^[\s*_]*[A-Z]+-\d+[a-z]?[*_\s]*(?:\((?:verifies|verify|covers)\b[^)]*\))?[*_:\s]*/u, ''))) return true;

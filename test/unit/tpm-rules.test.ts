@@ -6,9 +6,9 @@ import type { RuleSetting } from '../../src/core/runner.js';
 import { builtInTemplates } from '../../src/templates/index.js';
 import { PROJECT_ROOT } from './helpers.js';
 
-function run(text: string, ruleId: string, options: { template?: string; settings?: Record<string, RuleSetting> } = {}) {
+function run(text: string, ruleId: string, options: { template?: string; settings?: Record<string, RuleSetting>; uri?: string } = {}) {
   const template = builtInTemplates.get(options.template ?? 'tech-spec');
-  return lintText({ text, template, settings: options.settings }).findings.filter((finding) => finding.ruleId === ruleId);
+  return lintText({ text, template, settings: options.settings, uri: options.uri }).findings.filter((finding) => finding.ruleId === ruleId);
 }
 
 const terms = (text: string, ruleId = 'vague-term', options = {}) => run(text, ruleId, options).map((finding) => text.slice(finding.range.start, finding.range.end));
@@ -505,6 +505,11 @@ describe('structured TPM rules', () => {
     ].join('\n');
     assert.deepEqual(terms(delta, 'vague-term', { template: 'openspec-delta', uri: 'file:///repo/openspec/changes/x/specs/comprehensive-tenant-seeding/spec.md' }), []);
     assert.deepEqual(terms(delta, 'vague-term', { template: 'openspec-delta', uri: 'file:///repo/openspec/changes/x/specs/seeding/spec.md' }), ['comprehensive']);
+  });
+
+  it('unmeasurable-success-criterion takes "X alone is sufficient to <verb>" as a claim that holds or not', () => {
+    const text = '## Success Criteria\n\n- **SC-303**: Updating the config file alone is sufficient to change the links in header and footer.\n- **SC-304**: Documentation is sufficient.\n';
+    assert.deepEqual(run(text, 'unmeasurable-success-criterion').map((finding) => finding.start.line), [4]);
   });
 
   it('duplicate-requirement-id and references skip a list introduced as an example', () => {
