@@ -20,7 +20,7 @@ export const kiroTemplate: Template = {
     section('glossary', 'Glossary', 'other', 'optional', ['Terms', 'Definitions', 'Terminology', ...translated('glossary')], '- **Term**: TBD'),
     {
       ...section('requirements', 'Requirements', 'requirements', 'required',
-        ['Functional Requirements', 'User Stories', ...translated('requirements', 'functionalRequirements')],
+        ['Functional Requirements', 'User Stories', ...translated('requirements', 'functionalRequirements', 'userStories')],
         '### Requirement 1\n\n**User Story:** As a TBD, I want TBD, so that TBD.\n\n#### Acceptance Criteria\n\n1. WHEN TBD THEN the system SHALL TBD.'),
       keywords: ['requirement', 'requirements', 'acceptance criteria', '需求', '验收标准'],
     },

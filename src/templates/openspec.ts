@@ -8,7 +8,7 @@ export const openspecProposalTemplate: Template = {
   description: 'Why, What Changes, Capabilities (new and modified), Impact.',
   coverage: 'none',
   sections: [
-    section('why', 'Why', 'problem', 'required', ['Problem', 'Motivation', 'Background', 'Context', 'Problem Statement', 'Goal', 'Goals', 'Intent', ...translated('why', 'problem', 'motivation', 'background', 'goals'), 'Цель', 'Мета'],
+    section('why', 'Why', 'problem', 'required', ['Problem', 'Motivation', 'Background', 'Context', 'Problem Statement', 'Goal', 'Goals', 'Goal Description', 'Intent', ...translated('why', 'problem', 'motivation', 'background', 'goals'), 'Цель', 'Мета'],
       'TBD: the problem this change solves, and why now.'),
     section('review-focus', 'Review Focus', 'other', 'optional', [], '- TBD: a decision a reviewer should confirm.'),
     section('what-changes', 'What Changes', 'scope', 'required', ['What', 'Changes', 'Proposed Changes', 'Solution', 'Proposal', 'Proposed Solution', 'Approach', 'Proposed Approach', 'Scope', ...translated('whatChanges', 'scope'), 'Подход', 'Підхід', 'Решение', 'Рішення'],
