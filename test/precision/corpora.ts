@@ -43,6 +43,7 @@ export const CORPORA: readonly Corpus[] = [
   { name: 'github-2026-11o', dir: path.join(PROJECT_ROOT, '.precision', 'github-2026-11o'), args: ['.'] },
   { name: 'github-2026-11p', dir: path.join(PROJECT_ROOT, '.precision', 'github-2026-11p'), args: ['.'] },
   { name: 'github-2026-11q', dir: path.join(PROJECT_ROOT, '.precision', 'github-2026-11q'), args: ['.'] },
+  { name: 'github-2026-11r', dir: path.join(PROJECT_ROOT, '.precision', 'github-2026-11r'), args: ['.'] },
 ];
 
 export function availableCorpora(): Corpus[] {
