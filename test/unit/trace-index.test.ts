@@ -159,6 +159,9 @@ describe('traceability index', () => {
     assert.deepEqual(ids('验证: Requirement 1, 2'), ['Requirement 1', 'Requirement 2']);
     assert.deepEqual(ids('Requirements: Requirement 4 (Mode A), 5.2'), ['Requirement 4', '5.2']);
     assert.deepEqual(kiroLists('Requirements: All')[0].words, 'All');
+    // "6.x" stands for the whole requirement, and so do the ends of "1.x–3.x".
+    assert.deepEqual(ids('_Requirements: 2.3, 5.x, 6.x_'), ['2.3', 'Requirement 5', 'Requirement 6']);
+    assert.deepEqual(ids('_Requirements: 1.x–3.x, 9.6_'), ['Requirement 1', 'Requirement 2', 'Requirement 3', '9.6']);
   });
 
   it("checks OpenSpec deltas against the capability's spec, and skips archived changes", async () => {
@@ -316,7 +319,7 @@ describe('traceability index', () => {
   });
 
   it('skips process work, packaging, build runs, added dependencies and a Done When checklist in files without phases', async () => {
-    const tasks = KIRO_TASKS.replace('- [ ] 3. Add a theme switcher\n', '- [ ] 3. Prepare patch release\n\n- [ ] 9. Testing and validation\n  - Test the sign-in flow by hand\n\n- [ ] 5. Documentation\n  - Write the guide\n\n- [ ] 6. Create index file and exports\n\n- [ ] 7. Run `npm run build` and `npm run lint` in both packages\n\n- [ ] 8. Add the APScheduler dependency to pyproject.toml\n\n## Done When\n\n- [ ] The sign-in page passes a visual check\n');
+    const tasks = KIRO_TASKS.replace('- [ ] 3. Add a theme switcher\n', '- [ ] 3. Prepare patch release\n\n- [ ] 10. 创建测试数据生成器\n  - [ ] 10.1 创建 `src/test/generators.ts`\n\n- [ ] 11. Create property test generators\n\n- [ ] 9. Testing and validation\n  - Test the sign-in flow by hand\n\n- [ ] 5. Documentation\n  - Write the guide\n\n- [ ] 6. Create index file and exports\n\n- [ ] 7. Run `npm run build` and `npm run lint` in both packages\n\n- [ ] 8. Add the APScheduler dependency to pyproject.toml\n\n## Done When\n\n- [ ] The sign-in page passes a visual check\n');
     const { index } = await indexOf({ '.kiro/specs/login/requirements.md': KIRO_REQUIREMENTS, '.kiro/specs/login/tasks.md': tasks });
     assert.deepEqual(summary(index).filter((entry) => entry.includes('orphan-task')), []);
   });

@@ -1,13 +1,13 @@
 /**
  * Kiro's requirement lists: `_Requirements: 1.2, 3.1_`, `**Validates: Requirements 2.1, 2.4**`,
  * `**验证**: Requirement 1, 2`, `_需求 1.1, 2.1_`, ranges such as `1.1-1.3`. A number N names "Requirement N",
- * N.M its criterion M.
+ * N.M its criterion M; "6.x" (and "1.x–7.x") names the whole requirement.
  */
 import { kiroRequirementId } from './definitions.js';
 
 /** "_Requirements: 1.2_", "**验证**: …", and the Chinese "_需求 1.1, 2.1_", a label without a colon. */
 const LABEL = /(?<![\p{L}\p{N}])(?:(?:requirements?|validates|验证|驗證|需求|要件|요구사항)\s*[:：]\s*|(?:需求|要件)\s*(?=\d))/giu;
-const ITEM = /^(?:(?:requirements?|需求)\s*)?(\d{1,3}(?:\.\d{1,3}){0,2})(?:\s*[-–~]\s*(?:(?:requirements?|需求)\s*)?(\d{1,3}(?:\.\d{1,3}){0,2}))?(?:\s*\([^)\n]{0,40}\))?/i;
+const ITEM = /^(?:(?:requirements?|需求)\s*)?(\d{1,3}(?:\.\d{1,3}){0,2}(?:\.[x*])?)(?:\s*[-–~]\s*(?:(?:requirements?|需求)\s*)?(\d{1,3}(?:\.\d{1,3}){0,2}(?:\.[x*])?))?(?:\s*\([^)\n]{0,40}\))?/i;
 const SEPARATOR = /^\s*(?:,|，|、|;|\band\b|和)\s*/i;
 const MAX_RANGE = 50;
 
@@ -26,6 +26,11 @@ export interface KiroList {
   items: KiroItem[];
   /** What follows a requirements label that holds no number ("All", "N/A", "(documentation)"). */
   words?: string;
+}
+
+/** "6.x" and "6.*" stand for all of Requirement 6. */
+function whole(number: string): string {
+  return number.replace(/\.[x*]$/i, '');
 }
 
 function idOf(number: string): string {
@@ -56,7 +61,7 @@ export function kiroLists(text: string): KiroList[] {
       const item = ITEM.exec(text.slice(at, at + 120));
       if (!item) break;
       const numberStart = at + item[0].indexOf(item[1]);
-      const ids = item[2] ? expand(item[1], item[2]) : [item[1]];
+      const ids = item[2] ? expand(whole(item[1]), whole(item[2])) : [whole(item[1])];
       const end = item[2] ? at + item[0].length : numberStart + item[1].length;
       for (const number of ids) items.push({ id: idOf(number), start: numberStart, end });
       at += item[0].length;
