@@ -26,7 +26,7 @@ const SUBJECTIVE = new RegExp(
 );
 /** An observable outcome: a number, a yes/no result, a stated check, or a testable form. */
 const NUMBER_WORD = /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|half|twice|double|triple|all|every|each|none|no more than|percent)\b/i;
-const BINARY = /\b(?:no|not|never|without|none|nothing|exactly|identical|bit[- ]?(?:exact|identical)|unchanged|passes|pass|fails?|returns?|exits?|rejects?|blocks?|prevents?|can|cannot|can't|shows?|showing|shown|displays?|displayed|appears?|see|sees|seen|receives?|received|completes?|completed|installs?|installed|builds?|built|runs?|exists?|creates?|created|writes?|written|deterministic(?:ally)?|matches|matching|equals?|present|absent|unavailable|hidden|visible|enabled|disabled)\b/i;
+const BINARY = /\b(?:no|not|never|without|none|nothing|exactly|identical|bit[- ]?(?:exact|identical)|unchanged|passes|pass|fails?|returns?|exits?|rejects?|blocks?|prevents?|can|cannot|can't|replaces?|replaced|shows?|showing|shown|displays?|displayed|appears?|see|sees|seen|receives?|received|completes?|completed|installs?|installed|builds?|built|runs?|exists?|creates?|created|writes?|written|deterministic(?:ally)?|matches|matching|equals?|present|absent|unavailable|hidden|visible|enabled|disabled)\b/i;
 const CHECK = /\b(?:verified|verifiable|measured|measurable|tested|testable|confirmed|checked|asserted|validated|observable)\s+(?:by|via|with|in|using|through)\b|\b(?:test|benchmark|analysis|audit|survey|metric)\b/i;
 const TESTABLE_FORM = /\b(?:shall|must)\b/i;
 /** A label the user will see, quoted as the UI writes it ("Modified", "Add Patient"): whether it shows is a yes/no check. */

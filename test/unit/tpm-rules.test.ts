@@ -512,6 +512,11 @@ describe('structured TPM rules', () => {
     assert.deepEqual(run(text, 'unmeasurable-success-criterion').map((finding) => finding.start.line), [4]);
   });
 
+  it('unmeasurable-success-criterion takes a replacement as a yes/no outcome', () => {
+    const criteria = '## Success Criteria\n\n- Custom confirmation dialog replaces browser `confirm()` with better UX\n- Dialogs offer a better UX\n';
+    assert.deepEqual(run(criteria, 'unmeasurable-success-criterion').map((finding) => finding.start.line), [4]);
+  });
+
   it('duplicate-requirement-id and references skip a list introduced as an example', () => {
     const text = '## Requirements\n\n- **FR-006**: Tests MUST NOT delete `.env`.\n\n*Example of marking unclear requirements:*\n\n- **FR-006**: System MUST authenticate users via [NEEDS CLARIFICATION: auth method]\n- **FR-099**: System MUST retain data.\n';
     assert.deepEqual(run(text, 'duplicate-requirement-id', { template: 'spec-kit' }), []);
