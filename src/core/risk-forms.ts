@@ -86,12 +86,12 @@ export function isMitigationSection(section: Section): boolean {
   return MITIGATION_SECTION.test(section.normalizedTitle);
 }
 
+const MITIGATION_LEAD_IN = /^\s*(?:risk\s+)?(?:mitigations?|mitigation strategy|contingency|response|缓解(?:措施)?|应对(?:措施)?|対策|완화|mitigaci[oó]n|mitiga[cç][aã]o|att[ée]nuation|gegenma[ßs]nahmen?)\s*[:：]?\s*$/i;
+
 /** A lead-in such as "**Mitigation**:" or "Mitigations:": the list after it answers a risk. */
 export function isMitigationLeadIn(text: string): boolean {
   return MITIGATION_LEAD_IN.test(text);
 }
-
-const MITIGATION_LEAD_IN = /^\s*(?:risk\s+)?(?:mitigations?|mitigation strategy|contingency|response|缓解(?:措施)?|应对(?:措施)?|対策|완화|mitigaci[oó]n|mitiga[cç][aã]o|att[ée]nuation|gegenma[ßs]nahmen?)\s*[:：]?\s*$/i;
 
 /** "**Probability**: Low / **Impact**: High / **Mitigation**:" on the lines of one paragraph: its last line leads in the list. */
 export function endsWithMitigationLeadIn(source: string): boolean {

@@ -214,6 +214,7 @@ function boundInDocument(text: string, phrase: string): boolean {
 function partOfDefinedName(text: string, uri: string | undefined, phrase: string, after: string): boolean {
   const next = /^\s+([\p{L}\d]+)/u.exec(after)?.[1];
   if (next === undefined) return false;
+  // The path names the capability with the noun's stem: "tenant seeder" in `comprehensive-tenant-seeding`.
   const name = new RegExp(`\\b${escapeLiteral(phrase)}[_-]${escapeLiteral(next.slice(0, 6))}`, 'iu');
   return new RegExp(`\\b${escapeLiteral(phrase)}_${escapeLiteral(next)}\\b`, 'iu').test(text) || (uri !== undefined && name.test(uri));
 }
