@@ -65,13 +65,17 @@ function criteriaOf(units: readonly TextUnit[], context: AnalysisContext, anyIte
   const criteria: TextUnit[] = [];
   let afterLabel = false;
   for (const unit of units) {
-    if (unit.type === 'paragraph' && (INLINE_CRITERIA.test(unit.text) || INDEPENDENT_TEST.test(unit.text) || (NUMBERED_CRITERION_LINE.test(unit.text) && TESTABLE.test(unit.text)))) criteria.push(unit);
+    const underCriteriaHeading = unit.section !== undefined && context.match.kinds.get(unit.section) === 'success-criteria';
+    if (unit.type === 'paragraph') {
+      // "**WHEN** … **THEN** the system **SHALL** …" written as paragraphs under "#### Acceptance Criteria", not as a list.
+      const testableUnderLabel = (underCriteriaHeading || afterLabel) && TESTABLE.test(unit.text);
+      if (INLINE_CRITERIA.test(unit.text) || INDEPENDENT_TEST.test(unit.text) || (NUMBERED_CRITERION_LINE.test(unit.text) && TESTABLE.test(unit.text)) || testableUnderLabel) criteria.push(unit);
+    }
     if (unit.type === 'paragraph' || unit.type === 'heading') {
       afterLabel = CRITERIA_LABEL.test(unit.text);
       continue;
     }
     if (unit.type !== 'listItem' && unit.type !== 'tableRow') continue;
-    const underCriteriaHeading = unit.section !== undefined && context.match.kinds.get(unit.section) === 'success-criteria';
     if (anyItem || afterLabel || underCriteriaHeading || TESTABLE.test(unit.text)) criteria.push(unit);
   }
   return criteria;

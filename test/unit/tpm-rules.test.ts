@@ -517,6 +517,34 @@ describe('structured TPM rules', () => {
     assert.deepEqual(run(criteria, 'unmeasurable-success-criterion').map((finding) => finding.start.line), [4]);
   });
 
+  it('requirement-without-acceptance takes Kiro criteria written as WHEN/THEN paragraphs under "#### Acceptance Criteria" as the requirement\'s criteria', () => {
+    const text = [
+      '## Requirements',
+      '',
+      '### Requirement 1: User Registration',
+      '',
+      '**User Story:** As a new customer, I want an account, so that I can buy.',
+      '',
+      '#### Acceptance Criteria',
+      '',
+      '**WHEN** a user submits valid registration information  ',
+      '**THEN** the system **SHALL** create a new user account',
+      '',
+      '**WHEN** a user registers with an existing email  ',
+      '**THEN** the system **SHALL** display "Email already registered"',
+      '',
+      '### Requirement 2: Email Verification',
+      '',
+      '**User Story:** As a user, I want to verify my email, so that I can shop.',
+      '',
+      '#### Acceptance Criteria',
+      '',
+      'Verification works as in the old shop.',
+      '',
+    ].join('\n');
+    assert.deepEqual(run(text, 'requirement-without-acceptance', { template: 'kiro' }).map((finding) => finding.start.line), [15]);
+  });
+
   it('duplicate-requirement-id and references skip a list introduced as an example', () => {
     const text = '## Requirements\n\n- **FR-006**: Tests MUST NOT delete `.env`.\n\n*Example of marking unclear requirements:*\n\n- **FR-006**: System MUST authenticate users via [NEEDS CLARIFICATION: auth method]\n- **FR-099**: System MUST retain data.\n';
     assert.deepEqual(run(text, 'duplicate-requirement-id', { template: 'spec-kit' }), []);
