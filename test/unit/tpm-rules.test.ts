@@ -545,6 +545,19 @@ describe('structured TPM rules', () => {
     assert.deepEqual(run(text, 'requirement-without-acceptance', { template: 'kiro' }).map((finding) => finding.start.line), [15]);
   });
 
+  it('vague-term leaves a verdict the system reports and a message whose content the statement gives', () => {
+    const text = [
+      '## Requirements',
+      '',
+      '- WHEN a user enters a password meeting all rules, THE Password_Validator SHALL indicate the password is acceptable.',
+      '- WHEN no orders exist, THE Order_Management SHALL display an appropriate message encouraging the user to make their first purchase.',
+      '- THE response time SHALL be acceptable.',
+      '- WHEN the search fails, THE system SHALL display an appropriate message.',
+      '',
+    ].join('\n');
+    assert.deepEqual(terms(text), ['acceptable', 'appropriate']);
+  });
+
   it('duplicate-requirement-id and references skip a list introduced as an example', () => {
     const text = '## Requirements\n\n- **FR-006**: Tests MUST NOT delete `.env`.\n\n*Example of marking unclear requirements:*\n\n- **FR-006**: System MUST authenticate users via [NEEDS CLARIFICATION: auth method]\n- **FR-099**: System MUST retain data.\n';
     assert.deepEqual(run(text, 'duplicate-requirement-id', { template: 'spec-kit' }), []);
