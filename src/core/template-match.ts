@@ -87,6 +87,12 @@ function otherNumber(title: string): string {
   return /[a-z]$/.test(title) && !title.endsWith('s') ? `${title}s` : title;
 }
 
+/** "为什么 (Motivation)", "变更内容（Proposed Changes）": a title with its translation in parentheses names the section either way. */
+function glossed(title: string): string[] {
+  const gloss = /^(.+?)\s*[(（]([^()（）]+)[)）]\s*$/u.exec(title.trim());
+  return gloss ? [normalizeTitle(gloss[1]), normalizeTitle(gloss[2])] : [];
+}
+
 /** Top-level sections: those with no parent but the title. */
 function isTopLevel(section: Section, title: Section | undefined): boolean {
   return section !== title && (section.parent === undefined || section.parent === title);
@@ -115,11 +121,12 @@ export function matchTemplate(doc: SpecDocument, fullTemplate: Template): Templa
   const matched: MatchedSection[] = [];
   const byId = new Map<string, MatchedSection>();
   const claimedBy = new Map<Section, string[]>();
-  const candidates = (section: Section) =>
-    byTitle.get(section.normalizedTitle) ??
-    byTitle.get(otherNumber(section.normalizedTitle)) ??
-    anchorOf(doc, section, byTitle) ??
-    section.normalizedTitle.split(' and ').flatMap((part) => byTitle.get(part.trim()) ?? []);
+  const candidates = (section: Section) => {
+    const found = byTitle.get(section.normalizedTitle) ?? byTitle.get(otherNumber(section.normalizedTitle)) ?? anchorOf(doc, section, byTitle);
+    if (found) return found;
+    const parts = section.normalizedTitle.split(' and ').flatMap((part) => byTitle.get(part.trim()) ?? []);
+    return parts.length > 0 ? parts : glossed(section.title).flatMap((part) => byTitle.get(part) ?? []);
+  };
   // A top-level heading with a section's own title claims it before an earlier one that only
   // matches an alias ("## Scope" metadata above "## What Changes").
   const ownTitle = new Map<string, Section>();

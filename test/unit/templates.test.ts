@@ -55,7 +55,9 @@ describe('built-in templates', () => {
       'spec-kit': ['用户场景与测试', '要件', '성공 기준', 'Escenarios de usuario y pruebas', 'Requisitos', 'Critères de succès', 'Erfolgskriterien', 'Вимоги', 'Критерии успеха',
         // Presence notes, in the template's words and translated.
         'Success Criteria *(mandatory, testable)*', 'Success Criteria *(obbligatorio)*', 'Requisitos (obligatorio)', 'Erfolgskriterien (erforderlich)', '成功标准（必填）', 'Вимоги (обов’язково)'],
-      'openspec-proposal': ['Чому', 'Що змінюється', 'Вплив', 'Почему', 'Что меняется', 'Влияние', 'Context', 'Scope', 'What', '影响评估', 'Impact Assessment', 'Цель', 'Подход', 'Goal', '方案概述', '影响面', '目标/动机', 'Intent', 'Решение', '什么会改变', '变更范围', 'Expected Impact', 'Goal Description'],
+      'openspec-proposal': ['Чому', 'Що змінюється', 'Вплив', 'Почему', 'Что меняется', 'Влияние', 'Context', 'Scope', 'What', '影响评估', 'Impact Assessment', 'Цель', 'Подход', 'Goal', '方案概述', '影响面', '目标/动机', 'Intent', 'Решение', '什么会改变', '变更范围', 'Expected Impact', 'Goal Description',
+        // A title with its translation in parentheses.
+        '为什么 (Motivation)', '变更内容（Proposed Changes）', 'Impacto (影响)'],
       'openspec-spec': ['ADDED Requirements', 'Вимоги'],
       kiro: ['Histórias de Usuário', '用户故事'],
     };
