@@ -46,6 +46,7 @@ export const CORPORA: readonly Corpus[] = [
   { name: 'github-2026-11r', dir: path.join(PROJECT_ROOT, '.precision', 'github-2026-11r'), args: ['.'] },
   { name: 'github-2026-11s', dir: path.join(PROJECT_ROOT, '.precision', 'github-2026-11s'), args: ['.'] },
   { name: 'github-2026-11t', dir: path.join(PROJECT_ROOT, '.precision', 'github-2026-11t'), args: ['.'] },
+  { name: 'github-2026-11u', dir: path.join(PROJECT_ROOT, '.precision', 'github-2026-11u'), args: ['.'] },
 ];
 
 export function availableCorpora(): Corpus[] {
