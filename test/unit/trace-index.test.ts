@@ -208,6 +208,16 @@ describe('traceability index', () => {
     assert.deepEqual(summary(index), ['specs/001-export/spec.md:26 duplicate-requirement-id FR-001']);
   });
 
+  it("leaves a requirement name two capabilities of one OpenSpec change share, delta or not: each capability names its own", async () => {
+    const capability = (name: string) => `# ${name} Specification\n\n## Requirements\n\n### Requirement: Test Isolation\nThe ${name} tests SHALL run without a network.\n\n#### Scenario: Offline\n- **WHEN** the network is down\n- **THEN** the tests pass\n`;
+    const { index } = await indexOf({
+      'openspec/changes/add-search/proposal.md': '## Why\n\nSearch.\n\n## What Changes\n\n- Search\n',
+      'openspec/changes/add-search/specs/vector-sync/spec.md': capability('vector-sync'),
+      'openspec/changes/add-search/specs/hybrid-search/spec.md': capability('hybrid-search'),
+    });
+    assert.deepEqual(summary(index).filter((entry) => entry.includes('duplicate-requirement-id')), []);
+  });
+
   it('updates incrementally: unchanged text is not read again, and an edit re-resolves its feature', async () => {
     const { index } = await indexOf({ 'specs/001-export/spec.md': SPEC_KIT_SPEC, 'specs/001-export/tasks.md': SPEC_KIT_TASKS });
     const path = `${ROOT}/specs/001-export/tasks.md`;
