@@ -88,13 +88,12 @@ export function isMitigationSection(section: Section): boolean {
 
 const MITIGATION_LEAD_IN = /^\s*(?:risk\s+)?(?:mitigations?|mitigation strategy|contingency|response|缓解(?:措施)?|应对(?:措施)?|対策|완화|mitigaci[oó]n|mitiga[cç][aã]o|att[ée]nuation|gegenma[ßs]nahmen?)\s*[:：]?\s*$/i;
 
-/** A lead-in such as "**Mitigation**:" or "Mitigations:": the list after it answers a risk. */
-export function isMitigationLeadIn(text: string): boolean {
-  return MITIGATION_LEAD_IN.test(text);
-}
-
-/** "**Probability**: Low / **Impact**: High / **Mitigation**:" on the lines of one paragraph: its last line leads in the list. */
-export function endsWithMitigationLeadIn(source: string): boolean {
+/**
+ * A lead-in such as "**Mitigation**:" or "Mitigations:": the list after it answers a risk. So
+ * does a field paragraph whose last line is one ("**Probability**: Low / **Impact**: High /
+ * **Mitigation**:"); `source` is the paragraph as written, one field per line.
+ */
+export function isMitigationLeadIn(text: string, source: string): boolean {
   const lines = source.trimEnd().split('\n');
-  return MITIGATION_LEAD_IN.test(lines[lines.length - 1].replace(/[*_]/g, ''));
+  return MITIGATION_LEAD_IN.test(text) || MITIGATION_LEAD_IN.test(lines[lines.length - 1].replace(/[*_]/g, ''));
 }

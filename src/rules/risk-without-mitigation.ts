@@ -1,6 +1,6 @@
 import { columnIndex, entriesOfKind, reportBlankCells, reportMissingSubItem } from '../core/entries.js';
 import { unitsOf } from '../core/requirements.js';
-import { endsWithMitigationLeadIn, fieldName, hasMitigationSection, isAssessment, isMitigationLeadIn, listOf, opensWithMitigation, statesMitigation } from '../core/risk-forms.js';
+import { fieldName, hasMitigationSection, isAssessment, isMitigationLeadIn, listOf, opensWithMitigation, statesMitigation } from '../core/risk-forms.js';
 import { defineRule, ruleDocsUrl } from '../core/rule.js';
 import type { TextUnit } from '../core/units.js';
 import { addTo } from '../core/collections.js';
@@ -36,13 +36,12 @@ export const riskWithoutMitigation = defineRule({
       if (!answered.has(entry.section)) answered.set(entry.section, hasMitigationSection(entry.section, doc.sections));
       return answered.get(entry.section)!;
     };
-    const leadsInMitigations = (unit: TextUnit) => isMitigationLeadIn(unit.text) || endsWithMitigationLeadIn(doc.text.slice(unit.range.start, unit.range.end));
     // Lists introduced by "**Mitigation**:" answer a risk; their items are not risks.
     const mitigationLists = new Set<unknown>();
     let leadIn: TextUnit | undefined;
     for (const unit of unitsOf(context)) {
       if (unit.type === 'paragraph') leadIn = unit;
-      else if (unit.type === 'listItem' && leadIn && leadIn.section === unit.section && leadsInMitigations(leadIn)) mitigationLists.add(listOf(topLevelLists, unit));
+      else if (unit.type === 'listItem' && leadIn && leadIn.section === unit.section && isMitigationLeadIn(leadIn.text, doc.text.slice(leadIn.range.start, leadIn.range.end))) mitigationLists.add(listOf(topLevelLists, unit));
       else if (unit.type !== 'listItem') leadIn = undefined;
     }
     // "- Learning curve …" then "- Mitigated: clear documentation": a mitigation item answers the risks listed since the previous one.

@@ -5,7 +5,6 @@
  */
 import { REQUIREMENT_ID, sentenceAround, type IdOccurrence } from '../../core/requirements.js';
 
-
 /** A sentence that puts an id off for later: the plan accounts for it by saying so. */
 const DEFERRAL = /\b(?:deferred|excluded|not included|out of scope|descoped|postponed|future (?:work|enhancement|phase|release|iteration)|later phase|not planned|won'?t (?:do|implement|build))\b|推迟|暂不/i;
 

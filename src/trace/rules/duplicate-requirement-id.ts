@@ -8,11 +8,11 @@ export const duplicateRequirementIdAcrossFiles = defineTraceRule({
   docs: ruleDocsUrl('duplicate-requirement-id'),
   defaultSeverity: 'error',
   checkFeature(feature, context) {
+    // In OpenSpec each spec file is one capability's, and names its requirements for that capability alone:
+    // two capabilities of one change may both have a "Requirement: Test Isolation". Redefinitions are always in another file.
+    if (feature.layout === 'openspec') return;
     for (const requirement of feature.requirements.values()) {
       for (const duplicate of requirement.redefinitions) {
-        // In OpenSpec each spec file is one capability's, and names its requirements for that capability alone:
-        // two capabilities of one change may both have a "Requirement: Test Isolation".
-        if (feature.layout === 'openspec' && duplicate.file !== requirement.file) continue;
         context.report({
           file: duplicate.file,
           place: duplicate.definition,
